@@ -1,0 +1,3 @@
+import CCurl
+import CCurlShim
+import CLibXML2

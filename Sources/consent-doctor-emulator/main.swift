@@ -1,0 +1,3 @@
+import GraphEmulator
+
+print("not implemented")

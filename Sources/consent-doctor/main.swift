@@ -1,0 +1,4 @@
+import ConsentDoctor
+import Foundation
+
+print("\(ToolInfo.name) \(ToolInfo.version)")
