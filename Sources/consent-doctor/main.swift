@@ -1,4 +1,3 @@
-import ConsentDoctor
 import Foundation
 
-print("\(ToolInfo.name) \(ToolInfo.version)")
+exit(ToolMain.run(Array(CommandLine.arguments.dropFirst()), context: .current()))

@@ -1,0 +1,46 @@
+import Foundation
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// What a command may touch of the process: environment, terminals and the output streams.
+/// Commands go through it so that the printing and exiting stay in one place.
+struct CommandContext {
+    var environment: [String: String]
+    var standardOutputIsTerminal: Bool
+    var standardInputIsTerminal: Bool
+    var standardErrorIsTerminal: Bool
+
+    static func current() -> CommandContext {
+        CommandContext(
+            environment: ProcessInfo.processInfo.environment,
+            standardOutputIsTerminal: isatty(STDOUT_FILENO) == 1,
+            standardInputIsTerminal: isatty(STDIN_FILENO) == 1,
+            standardErrorIsTerminal: isatty(STDERR_FILENO) == 1
+        )
+    }
+
+    /// Whether text written to standard output may use colour: a terminal, and `NO_COLOR` unset or empty.
+    var colorAllowed: Bool {
+        standardOutputIsTerminal && (environment["NO_COLOR"] ?? "").isEmpty
+    }
+
+    func writeOutput(_ text: String) {
+        FileHandle.standardOutput.write(Data(text.utf8))
+    }
+
+    func writeError(_ text: String) {
+        FileHandle.standardError.write(Data(text.utf8))
+    }
+
+    /// Prints `Error: message` on standard error.
+    func reportError(_ message: String) {
+        writeError("Error: \(message)\n")
+    }
+
+    /// Prints a progress or diagnostic line on standard error, used by `--verbose`.
+    func log(_ message: String) {
+        writeError("\(message)\n")
+    }
+}

@@ -1,0 +1,89 @@
+import ConsentDoctor
+import Foundation
+
+/// Options shared by every command that produces a report.
+enum CommonOptions {
+    static let format = OptionSpec(
+        names: ["--format", "-f"],
+        valueName: "FORMAT",
+        help: "Output format: text (the default), json, markdown or html."
+    )
+    static let output = OptionSpec(
+        names: ["--output", "-o"],
+        valueName: "FILE",
+        help: "Write the report to FILE instead of standard output. The file is replaced as a whole."
+    )
+    static let redact = OptionSpec(
+        names: ["--redact"],
+        valueName: nil,
+        help: "Mask e-mail addresses, user names, IP addresses and tenant domains, so the report can be shared outside the company. The same value gets the same placeholder throughout one report."
+    )
+    static let cloud = OptionSpec(
+        names: ["--cloud"],
+        valueName: "NAME",
+        help: "Cloud whose hosts appear in links and commands: AzureCloud (the default), AzureUSGovernment or AzureChinaCloud."
+    )
+
+    static let reportOptions = [format, output, redact]
+}
+
+/// Where and how a command writes its report.
+struct ReportDestination {
+    var format: ReportFormat
+    var outputPath: String?
+    var redact: Bool
+
+    /// Reads `--format`, `--output` and `--redact`.
+    ///
+    /// - Throws: `UsageError` for an unknown format.
+    static func from(_ arguments: ParsedArguments) throws -> ReportDestination {
+        var format = ReportFormat.text
+        if let name = arguments.value(CommonOptions.format.primaryName) {
+            guard let chosen = ReportFormat(rawValue: name.lowercased()) else {
+                let names = ReportFormat.allCases.map(\.rawValue).joined(separator: ", ")
+                throw UsageError(message: "unknown format '\(name)'. Use one of: \(names).")
+            }
+            format = chosen
+        }
+        return ReportDestination(
+            format: format,
+            outputPath: arguments.value(CommonOptions.output.primaryName),
+            redact: arguments.has(CommonOptions.redact.primaryName)
+        )
+    }
+
+    /// Renders the report and writes it to the output file or standard output.
+    ///
+    /// - Returns: nil on success, or the exit status to use when the file cannot be written.
+    func write(_ report: Report, context: CommandContext) -> Int32? {
+        let shown = redact ? ReportRedactor.redact(report) : report
+        let color = outputPath == nil && format == .text && context.colorAllowed
+        let text = ReportRenderer.render(shown, format: format, options: RenderOptions(color: color))
+
+        guard let outputPath else {
+            context.writeOutput(text)
+            return nil
+        }
+        do {
+            try Data(text.utf8).write(to: URL(fileURLWithPath: outputPath), options: .atomic)
+            return nil
+        } catch {
+            context.reportError("cannot write the report to '\(outputPath)': \(error.localizedDescription). Check that the folder exists and is writable.")
+            return ExitCode.cannotCreate
+        }
+    }
+}
+
+/// Reads `--cloud`.
+///
+/// - Throws: `UsageError` for an unknown cloud name.
+func chosenCloud(_ arguments: ParsedArguments) throws -> Cloud {
+    guard let name = arguments.value(CommonOptions.cloud.primaryName) else {
+        return .azureCloud
+    }
+    guard let cloud = Cloud.named(name) else {
+        let names = Cloud.all.map(\.name).joined(separator: ", ")
+        throw UsageError(message: "unknown cloud '\(name)'. Use one of: \(names).")
+    }
+    return cloud
+}
