@@ -88,7 +88,7 @@ enum TenantFixtures {
         )
     }
 
-    /// A tenant where every check passes.
+    /// Returns a tenant where every check passes.
     static func healthy() -> DirectorySnapshot {
         DirectorySnapshot(
             source: .graph,

@@ -13,7 +13,7 @@ public struct CheckContext: Sendable, Equatable {
         self.expectedTenants = expectedTenants
     }
 
-    /// The cloud of the snapshot, when its name is one the tool knows.
+    /// The cloud of the snapshot, when its name is in `Cloud.all`.
     public var cloud: Cloud? {
         Cloud.named(snapshot.cloud)
     }
@@ -21,7 +21,7 @@ public struct CheckContext: Sendable, Equatable {
 
 /// A tenant users are expected to get their tokens from.
 public struct ExpectedTenant: Codable, Sendable, Equatable {
-    /// Where the expectation came from.
+    /// The origin of the expectation.
     public enum Source: String, Codable, Sendable {
         /// The admin passed it with `--expect-tenant`.
         case option

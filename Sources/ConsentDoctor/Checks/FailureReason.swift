@@ -1,4 +1,4 @@
-/// Sentences that say why a directory read gave no answer and what would let it succeed.
+/// Reason sentences for a directory read that returned no result, with what would let it succeed.
 enum FailureReason {
     /// The kind of directory data a read was after, which decides the permissions it needs.
     enum Subject {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The stable identifiers of health-check findings. Reports, JSON consumers and tests match on
 /// them, so they never change once released.
 public enum FindingID {
@@ -27,8 +29,8 @@ public enum FindingID {
 
 extension ResourceRequirement {
     /// The short name used in finding ids: `redis-api`, `resource-manager` and `microsoft-graph`
-    /// for the well-known APIs, otherwise the display name in lower case with every run of other
-    /// characters turned into one hyphen.
+    /// for the well-known APIs, otherwise the display name without accents, in lower case, with
+    /// every run of other characters turned into one hyphen.
     public var findingKey: String {
         switch appId.lowercased() {
         case WellKnownApps.azureRedisCache.appId:
@@ -45,7 +47,7 @@ extension ResourceRequirement {
     private static func slug(_ text: String, fallback: String) -> String {
         var result = ""
         var pendingHyphen = false
-        for scalar in text.lowercased().unicodeScalars {
+        for scalar in text.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil).lowercased().unicodeScalars {
             let isWordCharacter = scalar.isASCII && (("a"..."z").contains(scalar) || ("0"..."9").contains(scalar))
             if isWordCharacter {
                 if pendingHyphen && !result.isEmpty {

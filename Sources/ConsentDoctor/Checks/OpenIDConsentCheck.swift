@@ -1,7 +1,7 @@
 /// Checks that users can get the OpenID scopes (`openid profile offline_access`): either a
 /// tenant-wide grant to Microsoft Graph includes them, or the tenant lets users consent.
 public struct OpenIDConsentCheck: HealthCheck {
-    /// How the OpenID scopes are covered, as the planner also needs it.
+    /// The coverage of the OpenID scopes, which the planner also reads.
     enum Outcome: Equatable {
         /// The profile has no OpenID requirement.
         case notRequired

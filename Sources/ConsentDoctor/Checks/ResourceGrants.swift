@@ -8,7 +8,7 @@ struct ResourceGrants: Equatable {
     var resourceObjectId: String?
     /// The client service principal's object id, when it exists.
     var clientObjectId: String?
-    /// How the grants were tied to the resource, or why none can exist, as evidence.
+    /// Evidence that ties the grants to the resource, or the reason none can exist.
     var evidence: [Evidence]
 
     /// Returns the required scopes the tenant-wide grant lacks, in required order, ignoring case.
@@ -21,17 +21,17 @@ struct ResourceGrants: Equatable {
 /// The result of looking for the grants between the client and one resource.
 enum ResourceGrantLookup: Equatable {
     case known(ResourceGrants)
-    /// The snapshot cannot tell which grants exist; the string says why and what would help.
+    /// The snapshot cannot tell which grants exist. The string is the reason and what would help.
     case unknown(String)
 }
 
 extension CheckContext {
-    /// The client's service principal.
+    /// The state of the client's service principal.
     var clientState: ServicePrincipalState {
         ServicePrincipalState(snapshot: snapshot, appId: profile.clientAppId)
     }
 
-    /// The service principal of a resource the client needs.
+    /// Returns the state of the service principal of a resource the client needs.
     func state(of resource: ResourceRequirement) -> ServicePrincipalState {
         ServicePrincipalState(snapshot: snapshot, appId: resource.appId)
     }
@@ -91,8 +91,8 @@ extension CheckContext {
         ))
     }
 
-    /// Every grant of the client, keeping only those whose clientId matches when the client's
-    /// object id is known.
+    /// Returns the grants of the client: those whose clientId matches when the client's object id
+    /// is known, otherwise all of them.
     func grantsOfClient(_ grants: [OAuth2PermissionGrant], clientObjectId: String?) -> [OAuth2PermissionGrant] {
         guard let clientObjectId else {
             return grants

@@ -1,4 +1,4 @@
-/// What a snapshot shows about the service principal of one appId.
+/// The state of one appId's service principal in a snapshot.
 enum ServicePrincipalState: Equatable {
     /// The service principal was read, with its properties.
     case found(ServicePrincipal)

@@ -1,6 +1,6 @@
 /// Checks that the tenant that was read is the tenant that issues users' tokens.
 ///
-/// Consent only helps users whose tokens come from the tenant that holds it. When a sign-in error
+/// Consent only helps users whose tokens come from the tenant where it was granted. When a sign-in error
 /// names another tenant, the admin consented in the wrong place, which is the usual cause of
 /// AADSTS650052, so this finding comes first.
 public struct TenantMatchCheck: HealthCheck {

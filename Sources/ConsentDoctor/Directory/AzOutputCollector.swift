@@ -159,7 +159,7 @@ struct AzOutputCollector {
         recognizedCount += 1
     }
 
-    /// Whether a list-grants command names a client other than the profile's.
+    /// Returns true when a list-grants command names a client other than the profile's.
     private func isForAnotherClient(_ command: AzCommandLine) -> Bool {
         guard let id = command.idArgument, Identifiers.isGUID(id) else {
             return false
@@ -168,8 +168,8 @@ struct AzOutputCollector {
             && servicePrincipals[profile.clientAppId.lowercased()]?.value?.id.caseInsensitiveCompare(id) != .orderedSame
     }
 
-    /// A service principal has an `id` and an `appId`, and az or Graph print at least one
-    /// property that application objects do not have.
+    /// Returns true for an object with an `id` and an `appId` that is `az ad sp show` output or has
+    /// a property that service principals have and application objects lack.
     private static func looksLikeServicePrincipal(_ object: [String: Any], command: AzCommandLine?) -> Bool {
         guard object["id"] is String, object["appId"] is String else {
             return false

@@ -40,7 +40,7 @@ public enum AzOutputReader {
     ///   - inputs: The pasted files, in order. A later output of the same object wins.
     ///   - profile: The app whose service principals and grants to look for.
     ///   - cloud: The Azure CLI cloud name, which decides the Graph host in suggested commands.
-    ///   - tenant: The tenant the output came from, when the user said so. It wins over a tenant
+    ///   - tenant: The tenant the output came from, when the user passed it. It wins over a tenant
     ///     from pasted `az account show` output.
     /// - Throws: `AzOutputReaderError` when no input holds anything the reader recognises.
     public static func read(_ inputs: [AzOutputInput], profile: AppProfile, cloud: String, tenant: String? = nil) throws -> AzOutputReading {

@@ -2,7 +2,7 @@ import Foundation
 
 /// One piece of pasted Azure CLI output.
 enum AzOutputItem {
-    /// A command line such as `$ az ad sp show --id …`, which says what the next output is.
+    /// A command line such as `$ az ad sp show --id …`, which identifies the next output.
     case command(AzCommandLine)
     /// A JSON object or array, with the raw bytes for typed decoding.
     case json(Any, Data, line: Int)
@@ -75,6 +75,11 @@ struct AzCommandLine: Equatable {
 /// Splits pasted text into az command lines, JSON values and error lines. Other lines, such as
 /// warnings and blank lines, are skipped.
 enum AzOutputScanner {
+    /// The largest JSON value read, in bytes. A list-grants output of a large tenant with
+    /// thousands of per-user grants stays well below it, and the cap bounds the rescanning that
+    /// text with many unbalanced brackets would cause.
+    static let maximumValueBytes = 16 << 20
+
     static func items(in text: String) -> [AzOutputItem] {
         let normalized = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\u{FEFF}", with: "")
         let lines = normalized.components(separatedBy: "\n")
@@ -110,6 +115,9 @@ enum AzOutputScanner {
         var lineIndex = start
         while lineIndex < lines.count {
             let line = lineIndex == start ? lines[lineIndex].trimmingCharacters(in: .whitespaces) : lines[lineIndex]
+            if bytes.count + line.utf8.count > maximumValueBytes {
+                return nil
+            }
             for byte in line.utf8 {
                 bytes.append(byte)
                 if inString {

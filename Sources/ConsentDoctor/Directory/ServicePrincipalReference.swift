@@ -9,7 +9,7 @@ public struct ServicePrincipalReference: Codable, Sendable, Equatable {
     public var appId: String
     /// The display name the referring output printed, if any.
     public var displayName: String?
-    /// How the appId was tied to the object id, as a phrase for evidence, such as
+    /// The evidence phrase that ties the appId to the object id, such as
     /// `resourceDisplayName 'Microsoft Graph' in az ad app permission list-grants output`.
     public var basis: String
 

@@ -3,8 +3,8 @@ import Foundation
 /// Saves a directory snapshot as JSON and loads it back, so a tenant can be checked again later
 /// or by someone without access to it.
 ///
-/// A snapshot holds directory objects, read failures and request records, and no type in it has
-/// a field for a token, so a saved file cannot contain one.
+/// A snapshot contains directory objects, read failures and request records, and no type in it
+/// has a field for a token, so a saved file cannot contain one.
 public enum SnapshotFile {
     /// Returns the snapshot as pretty-printed JSON with sorted keys, ending with a newline.
     public static func encode(_ snapshot: DirectorySnapshot) throws -> Data {
@@ -91,7 +91,7 @@ public struct SnapshotFileError: Error, Equatable, CustomStringConvertible {
         case notASnapshot
         /// The file's `formatVersion`, as text.
         case unsupportedFormatVersion(String)
-        /// Where the content is invalid, such as `grants.state is missing`.
+        /// The JSON path of the invalid content and its problem, such as `grants.state is missing`.
         case invalidContent(String)
     }
 

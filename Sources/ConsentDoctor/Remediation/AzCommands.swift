@@ -24,7 +24,7 @@ public enum AzCommands {
     }
 
     /// Returns the command line for one step, or nil when the step has nothing to run with az or
-    /// holds a value that fails validation.
+    /// contains a value that fails validation.
     public static func line(for step: FixStep, plan: FixPlan) -> String? {
         switch step.kind {
         case .signIn:

@@ -83,8 +83,8 @@ extension PlanBuilder {
         return step
     }
 
-    /// The warning for per-user grants, with the `az rest` command that changes only the
-    /// tenant-wide grant.
+    /// Warns that the az command deletes per-user grants, and adds the `az rest` command that
+    /// changes only the tenant-wide grant.
     private mutating func warnAboutPerUserGrants(_ step: FixStep) {
         let name = step.resourceDisplayName ?? "this API"
         let count = step.perUserGrantCount

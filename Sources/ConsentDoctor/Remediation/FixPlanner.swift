@@ -8,7 +8,7 @@ public enum FixPlanner {
     /// Returns the plan that makes the tenant healthy for the context's profile.
     public static func plan(for context: CheckContext) -> FixPlan {
         var builder = PlanBuilder(context: context)
-        builder.addTenantWarnings()
+        builder.addTenantMismatchWarning()
         builder.addSignIn()
         builder.addServicePrincipals()
         builder.addClientStateWarnings()
@@ -16,11 +16,12 @@ public enum FixPlanner {
             builder.addGrant(for: resource)
         }
         builder.addOpenIDGrant()
+        builder.addPlaceholderWarnings()
         return builder.plan
     }
 
     /// Returns the admin consent URL for the client on the snapshot's cloud, with a placeholder
-    /// when the tenant is not known, or nil when the cloud is not one the tool knows.
+    /// when the tenant is not known, or nil when the cloud is not in `Cloud.all`.
     public static func adminConsentURL(for context: CheckContext) -> String? {
         guard let cloud = context.cloud, Identifiers.isGUID(context.profile.clientAppId) else {
             return nil
@@ -34,6 +35,8 @@ public enum FixPlanner {
 struct PlanBuilder {
     let context: CheckContext
     private(set) var plan: FixPlan
+    /// Whether the first warning is the tenant mismatch, which must stay first.
+    private var warnsOfTenantMismatch = false
 
     init(context: CheckContext) {
         self.context = context
@@ -52,8 +55,13 @@ struct PlanBuilder {
         context.profile.displayName
     }
 
-    mutating func warn(_ sentence: String) {
-        if !plan.warnings.contains(sentence) {
+    mutating func warn(_ sentence: String, at index: Int? = nil) {
+        guard !plan.warnings.contains(sentence) else {
+            return
+        }
+        if let index {
+            plan.warnings.insert(sentence, at: min(index, plan.warnings.count))
+        } else {
             plan.warnings.append(sentence)
         }
     }
@@ -62,20 +70,29 @@ struct PlanBuilder {
         plan.steps.append(step)
     }
 
-    /// Warns first when users get their tokens from another tenant, then about a tenant or cloud
-    /// that cannot appear in a command.
-    mutating func addTenantWarnings() {
+    /// Warns, as the first warning, when users get their tokens from another tenant.
+    mutating func addTenantMismatchWarning() {
         if case .mismatch(let others) = TenantMatchCheck.evaluate(context) {
             let names = others.map(\.tenant).joined(separator: ", ")
             warn("This plan changes tenant \(context.snapshot.tenant ?? "unknown"), but users get their tokens from \(names). Run the check against \(names) and use that plan; these commands do not help those users.")
+            warnsOfTenantMismatch = true
+        }
+    }
+
+    /// Warns about a tenant or cloud that cannot appear in the commands, right after the tenant
+    /// mismatch warning, when the plan has anything to run.
+    mutating func addPlaceholderWarnings() {
+        guard !plan.isEmpty else {
+            return
+        }
+        let position = warnsOfTenantMismatch ? 1 : 0
+        if Cloud.named(context.snapshot.cloud) == nil {
+            warn("The cloud \(Identifiers.isCloudName(context.snapshot.cloud) ? context.snapshot.cloud : "that was given") is not one this tool knows, so its Graph host is unknown and the az rest alternatives are left out.", at: position)
         }
         if let tenant = context.snapshot.tenant, !Identifiers.isTenant(tenant) {
-            warn("The tenant that was read is not a valid tenant GUID or domain name, so az login uses the placeholder \(AzCommands.tenantPlaceholder). Replace it with the tenant GUID.")
+            warn("The tenant that was read is not a valid tenant GUID or domain name, so az login uses the placeholder \(AzCommands.tenantPlaceholder). Replace it with the tenant GUID.", at: position)
         } else if context.snapshot.tenant == nil {
-            warn("The tenant is not known, so az login uses the placeholder \(AzCommands.tenantPlaceholder). Replace it with the tenant GUID, which az account show --query tenantId prints.")
-        }
-        if Cloud.named(context.snapshot.cloud) == nil {
-            warn("The cloud \(Identifiers.isCloudName(context.snapshot.cloud) ? context.snapshot.cloud : "that was given") is not one this tool knows, so its Graph host is unknown and the az rest alternatives are left out.")
+            warn("The tenant is not known, so az login uses the placeholder \(AzCommands.tenantPlaceholder). Replace it with the tenant GUID, which az account show --query tenantId prints.", at: position)
         }
     }
 

@@ -2,7 +2,7 @@
 enum TerminalText {
     /// Returns `text` with every control character and every bidirectional override written as
     /// a visible `\u{…}` escape, so a display name cannot move the cursor, change colours or
-    /// reorder what the reader sees.
+    /// reorder the displayed text.
     static func safe(_ text: String) -> String {
         var result = ""
         result.reserveCapacity(text.utf8.count)

@@ -93,7 +93,7 @@ extension TextRenderer {
         }
         if !plan.warnings.isEmpty {
             lines.append("")
-            lines.append(style.bold("Before you run them"))
+            lines.append(style.bold(report.commands.isEmpty ? "Warnings" : "Before you run them"))
             lines += plan.warnings.map { "  - " + TerminalText.safe($0) }
         }
         return lines
