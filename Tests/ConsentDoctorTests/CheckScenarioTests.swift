@@ -373,6 +373,26 @@ struct CheckScenarioTests {
         #expect(broken.notes.contains { $0.contains("https://login.microsoftonline.com/\(T.tenant)/adminconsent?client_id=\(T.clientAppId)") })
     }
 
+    @Test func unknownNeverHealthy() {
+        let denied = Lookup<ServicePrincipal>.unknown(T.denied("servicePrincipals"))
+        var snapshots = [T.healthy()]
+        for appId in [T.clientAppId, T.redisAppId, T.armAppId, T.graphAppId] {
+            snapshots.append(T.healthy().setting(appId, denied))
+        }
+        var noGrants = T.healthy()
+        noGrants.grants = .unknown(T.denied("oauth2PermissionGrants"))
+        snapshots.append(noGrants)
+        var withoutEnabledFlag = T.client
+        withoutEnabledFlag.accountEnabled = nil
+        snapshots.append(T.healthy().setting(T.clientAppId, .found(withoutEnabledFlag)))
+
+        for snapshot in snapshots {
+            let report = Self.report(snapshot)
+            let hasUnknown = report.findings.contains { $0.status == .unknown }
+            #expect(!hasUnknown || report.verdict.status != .healthy)
+        }
+    }
+
     @Test func reportCarriesSnapshotFields() {
         var snapshot = T.healthy()
         snapshot.requests = [GraphRequestRecord(method: "POST", path: "/$batch", status: 200, requestId: "r-1")]
