@@ -135,6 +135,13 @@ public struct DirectorySnapshot: Codable, Sendable, Equatable {
     public var requests: [GraphRequestRecord]
     /// The number of sequential round trips to Graph, counting a `$batch` as one.
     public var roundTrips: Int
+    /// Domain names of the tenant that was read, when known, so a domain named in a sign-in error
+    /// can be compared with a tenant GUID.
+    public var tenantDomains: [String]
+    /// Service principals whose object id is known only because another object refers to them,
+    /// keyed by lower-case appId. Pasted `list-grants` output names the client and resource service
+    /// principals of each grant without showing them.
+    public var servicePrincipalReferences: [String: ServicePrincipalReference]
 
     public init(
         source: Source,
@@ -146,7 +153,9 @@ public struct DirectorySnapshot: Codable, Sendable, Equatable {
         authorizationPolicy: Lookup<AuthorizationPolicy>,
         adminConsentRequestPolicy: Lookup<AdminConsentRequestPolicy>,
         requests: [GraphRequestRecord] = [],
-        roundTrips: Int = 0
+        roundTrips: Int = 0,
+        tenantDomains: [String] = [],
+        servicePrincipalReferences: [String: ServicePrincipalReference] = [:]
     ) {
         self.formatVersion = Self.formatVersion
         self.source = source
@@ -159,11 +168,18 @@ public struct DirectorySnapshot: Codable, Sendable, Equatable {
         self.adminConsentRequestPolicy = adminConsentRequestPolicy
         self.requests = requests
         self.roundTrips = roundTrips
+        self.tenantDomains = tenantDomains
+        self.servicePrincipalReferences = servicePrincipalReferences
     }
 
     /// Returns the lookup for an appId, or `.unknown` when the snapshot never asked for it.
     public func servicePrincipal(appId: String) -> Lookup<ServicePrincipal> {
         servicePrincipals[appId.lowercased()]
             ?? .unknown(LookupFailure(kind: .notInInput, message: "The service principal for \(appId) was not read."))
+    }
+
+    /// Returns the reference to the service principal of an appId, when another object names it.
+    public func servicePrincipalReference(appId: String) -> ServicePrincipalReference? {
+        servicePrincipalReferences[appId.lowercased()]
     }
 }

@@ -1,7 +1,8 @@
 /// Renders a fix plan as Azure CLI command lines.
 ///
-/// Every value in a line has passed `Identifiers` validation when the plan was built, and every
-/// word is shell-quoted again here, so a line is safe to paste into a POSIX shell.
+/// Every value in a line must pass `Identifiers` validation: a step with an invalid appId or scope
+/// renders as no line, and an invalid tenant becomes the placeholder. Every word is shell-quoted
+/// as well, so a line is safe to paste into a POSIX shell.
 public enum AzCommands {
     /// The placeholder used when the tenant is not known.
     public static let tenantPlaceholder = "<tenant-id>"
@@ -11,7 +12,8 @@ public enum AzCommands {
     public static func lines(for plan: FixPlan) -> [String] {
         var lines: [String] = []
         if plan.cloud != Cloud.azureCloud.name {
-            lines.append(ShellQuoting.commandLine(["az", "cloud", "set", "--name", plan.cloud]))
+            let cloud = Identifiers.isCloudName(plan.cloud) ? plan.cloud : "<cloud-name>"
+            lines.append(ShellQuoting.commandLine(["az", "cloud", "set", "--name", cloud]))
         }
         for step in plan.steps {
             if let line = line(for: step, plan: plan) {
@@ -21,14 +23,18 @@ public enum AzCommands {
         return lines
     }
 
-    /// Returns the command line for one step, or nil when the step has nothing to run with az.
+    /// Returns the command line for one step, or nil when the step has nothing to run with az or
+    /// contains a value that fails validation.
     public static func line(for step: FixStep, plan: FixPlan) -> String? {
         switch step.kind {
         case .signIn:
-            let tenant = step.tenant ?? plan.tenant
-            return ShellQuoting.commandLine(["az", "login", "--tenant", tenant ?? tenantPlaceholder])
+            var tenant = step.tenant ?? plan.tenant ?? tenantPlaceholder
+            if !Identifiers.isTenant(tenant) {
+                tenant = tenantPlaceholder
+            }
+            return ShellQuoting.commandLine(["az", "login", "--tenant", tenant])
         case .createServicePrincipal:
-            guard let appId = step.appId else {
+            guard let appId = step.appId, Identifiers.isGUID(appId) else {
                 return nil
             }
             return ShellQuoting.commandLine(["az", "ad", "sp", "create", "--id", appId])
@@ -36,12 +42,26 @@ public enum AzCommands {
             // `az ad app permission grant` deletes every grant between the client and the
             // resource and creates one AllPrincipals grant, so the scope list is the full union.
             let client = step.clientAppId ?? plan.clientAppId
-            guard let resource = step.resourceAppId else {
+            guard let resource = step.resourceAppId,
+                  Identifiers.isGUID(client),
+                  Identifiers.isGUID(resource),
+                  !step.scopesAfter.isEmpty,
+                  step.scopesAfter.allSatisfy({ Identifiers.isScopeToken($0) })
+            else {
                 return nil
             }
             return ShellQuoting.commandLine(
                 ["az", "ad", "app", "permission", "grant", "--id", client, "--api", resource, "--scope"] + step.scopesAfter
             )
         }
+    }
+
+    /// Returns `az ad sp update` that enables the service principal of `appId`, or nil for an
+    /// invalid appId.
+    public static func enableServicePrincipalLine(appId: String) -> String? {
+        guard Identifiers.isGUID(appId) else {
+            return nil
+        }
+        return ShellQuoting.commandLine(["az", "ad", "sp", "update", "--id", appId, "--set", "accountEnabled=true"])
     }
 }

@@ -1,0 +1,121 @@
+import Testing
+@testable import ConsentDoctor
+
+struct TextRendererFindingsTests {
+    typealias T = TenantFixtures
+
+    static func sampleReport(writes: [WriteRecord] = []) -> Report {
+        let findings = [
+            Finding(
+                id: "grant.redis-api",
+                title: "Admin consent to AzureRedisCacheAadApp",
+                status: .fail,
+                detail: "No tenant-wide grant exists.",
+                evidence: [Evidence(label: "resource service principal object id", value: T.redisObjectId)],
+                relatedCodes: [.invalidResource, .delegationDoesNotExist]
+            ),
+            Finding(
+                id: "openid.user-consent",
+                title: "Users can get openid",
+                status: .unknown,
+                detail: "Could not be checked.",
+                reason: "Graph denied the read.",
+                relatedCodes: [.adminConsentRequired]
+            ),
+            Finding(id: "grants.per-user", title: "Per-user grants", status: .info, detail: "None."),
+            Finding(id: "client.enabled", title: "Enabled", status: .pass, detail: "Enabled.", relatedCodes: [.clientApplicationDisabled]),
+        ]
+        let plan = FixPlan(tenant: T.tenant, cloud: "AzureCloud", clientAppId: T.clientAppId, stateAware: true, steps: [
+            FixStep(kind: .signIn, reason: "Sign in.", tenant: T.tenant),
+            FixStep(kind: .createGrant, reason: "Grant.", clientAppId: T.clientAppId, resourceAppId: T.redisAppId, scopesAfter: ["user_impersonation"]),
+        ], warnings: ["The plan may be incomplete."])
+        return Report(
+            command: writes.isEmpty ? .check : .fix,
+            generatedAt: "2026-12-04T20:17:05Z",
+            tenant: T.tenant,
+            cloud: "AzureCloud",
+            profileId: "redisinsight",
+            verdict: Verdict.forFindings(findings),
+            findings: findings,
+            plan: plan,
+            commands: AzCommands.lines(for: plan),
+            writes: writes,
+            notes: ["Read from Microsoft Graph: 4 requests in 2 round trips."]
+        )
+    }
+
+    @Test func plainLayout() {
+        let text = TextRenderer.render(Self.sampleReport(), options: RenderOptions(color: false))
+
+        #expect(text == """
+        consent-doctor check: PROBLEMS (1 passed, 1 failed, 0 warnings, 1 unknown, 1 info)
+        Tenant: 7d2b4c1e-9a3f-4e58-b6c0-1f8e2a5d3c79  Cloud: AzureCloud  Profile: redisinsight
+
+        FAIL     Admin consent to AzureRedisCacheAadApp [grant.redis-api]
+                 No tenant-wide grant exists.
+                 resource service principal object id: 3c9e1f72-84a6-4d0b-9e25-6f1a7c3d8b40
+                 Users see: AADSTS650057, AADSTS65001
+
+        UNKNOWN  Users can get openid [openid.user-consent]
+                 Could not be checked.
+                 Reason: Graph denied the read.
+                 If this fails, users see: AADSTS90094
+
+        INFO     Per-user grants [grants.per-user]
+                 None.
+
+        PASS     Enabled [client.enabled]
+                 Enabled.
+
+        Run these commands (in order, as an admin of the tenant):
+          az login --tenant 7d2b4c1e-9a3f-4e58-b6c0-1f8e2a5d3c79
+          az ad app permission grant --id 61f3d82d-2bf3-432a-ba1b-c056e4cf0fd0 --api acca5fbb-b7e4-4009-81f1-37e38fd66d78 --scope user_impersonation
+
+        Before you run them
+          - The plan may be incomplete.
+
+        Notes
+          - Read from Microsoft Graph: 4 requests in 2 round trips.
+
+        """)
+    }
+
+    @Test func healthyLayout() {
+        let report = CheckReportBuilder.report(for: T.context(T.healthy()), generatedAt: "t")
+        let text = TextRenderer.render(report, options: RenderOptions(color: false))
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+
+        #expect(lines.first == "consent-doctor check: HEALTHY (11 passed, 0 failed, 0 warnings, 0 unknown, 3 info)")
+        #expect(text.contains("\nNothing to run: the plan changes nothing.\n"))
+        #expect(!text.contains("Before you run them"))
+        #expect(text.hasSuffix("Notes\n  - Read from Microsoft Graph: 0 requests in 0 round trips.\n"))
+    }
+
+    @Test func colourOnlyWhenAsked() {
+        let plain = TextRenderer.render(Self.sampleReport(), options: RenderOptions(color: false))
+        let coloured = TextRenderer.render(Self.sampleReport(), options: RenderOptions(color: true))
+
+        #expect(!plain.contains("\u{1B}["))
+        #expect(coloured.contains("\u{1B}[31mFAIL     \u{1B}[0m"))
+        #expect(coloured.contains("\u{1B}[33mUNKNOWN  \u{1B}[0m"))
+        #expect(coloured.contains("\u{1B}[32mPASS     \u{1B}[0m"))
+        #expect(coloured.contains(": \u{1B}[31mPROBLEMS\u{1B}[0m ("))
+    }
+
+    @Test func fixWrites() {
+        let step = FixStep(kind: .createGrant, reason: "Grant user_impersonation.", resourceAppId: T.redisAppId)
+        let report = Self.sampleReport(writes: [WriteRecord(step: step, outcome: .done, status: 201)])
+        let text = TextRenderer.render(report, options: RenderOptions(color: false))
+
+        #expect(text.hasPrefix("consent-doctor fix: PROBLEMS"))
+        #expect(text.contains("\nChanges made\n  done: Grant user_impersonation. (HTTP 201)\n"))
+    }
+
+    @Test func warningsHeadingWithoutCommands() {
+        var report = Self.sampleReport()
+        report.commands = []
+        let text = TextRenderer.render(report, options: RenderOptions(color: false))
+
+        #expect(text.contains("Nothing to run: the plan changes nothing.\n\nWarnings\n  - The plan may be incomplete.\n"))
+    }
+}
