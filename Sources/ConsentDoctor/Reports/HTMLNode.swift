@@ -68,6 +68,7 @@ public enum HTMLClass: String, CaseIterable, Sendable {
     case notes
     case plan
     case writes
+    case writeRecord = "write-record"
     case requests
     case metadata
     case subtitle

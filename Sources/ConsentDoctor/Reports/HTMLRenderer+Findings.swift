@@ -49,25 +49,20 @@ extension HTMLRenderer {
         return .tag(.table, classes: [.evidence, .values], attributes: [HTMLAttribute(.ariaLabel, "Evidence")], [.tag(.tbody, rows)])
     }
 
-    /// Returns the table of Graph writes made by `fix --apply`, or nil when there were none.
+    /// Returns one card per Graph write made by `fix --apply`, or nil when there were none.
     static func writesSection(_ writes: [WriteRecord]) -> HTMLNode? {
         guard !writes.isEmpty else {
             return nil
         }
-        let rows = writes.map { write in
-            HTMLNode.tag(.tr, [
-                .tag(.td, [outcomeBadge(write.outcome)]),
-                .tag(.td, text: ReportLabels.stepTitle(write.step)),
-                .tag(.td, writeRequestCell(write)),
-                .tag(.td, writeDetailCell(write)),
+        let items = writes.map { write in
+            HTMLNode.tag(.li, classes: [.writeRecord, statusClass(outcomeStatus(write.outcome))], [
+                .tag(.h3, [outcomeBadge(write.outcome), .text(ReportLabels.stepTitle(write.step))]),
+                definitionList(writeRows(write)),
             ])
         }
         return .tag(.section, classes: [.writes], attributes: [HTMLAttribute(.id, "writes")], [
             .tag(.h2, text: "Changes made"),
-            .tag(.table, [
-                headerRow(["Outcome", "Step", "Graph request", "Result"]),
-                .tag(.tbody, rows),
-            ]),
+            .tag(.ol, classes: [.writes], items),
         ])
     }
 
@@ -97,41 +92,41 @@ extension HTMLRenderer {
         .tag(.thead, [.tag(.tr, titles.map { .tag(.th, attributes: [HTMLAttribute(.scope, "col")], [.text($0)]) })])
     }
 
-    private static func outcomeBadge(_ outcome: WriteRecord.Outcome) -> HTMLNode {
-        let status: FindingStatus
+    /// Returns the status whose colour a write outcome borrows.
+    static func outcomeStatus(_ outcome: WriteRecord.Outcome) -> FindingStatus {
         switch outcome {
         case .done, .alreadyDone:
-            status = .pass
+            .pass
         case .failed:
-            status = .fail
+            .fail
         case .notAttempted:
-            status = .unknown
+            .unknown
         }
-        return .tag(.span, classes: [.badge, statusClass(status)], text: ReportLabels.outcome(outcome))
     }
 
-    private static func writeRequestCell(_ write: WriteRecord) -> [HTMLNode] {
-        guard let method = write.method else {
-            return [.tag(.span, classes: [.muted], text: "none sent")]
+    private static func outcomeBadge(_ outcome: WriteRecord.Outcome) -> HTMLNode {
+        .tag(.span, classes: [.badge, statusClass(outcomeStatus(outcome))], text: ReportLabels.outcome(outcome))
+    }
+
+    private static func writeRows(_ write: WriteRecord) -> [(String, String)] {
+        var rows: [(String, String)] = []
+        if let method = write.method {
+            rows.append(("Graph request", "\(method) \(write.path ?? "")"))
+        } else {
+            rows.append(("Graph request", "none sent"))
         }
-        var cell: [HTMLNode] = [.tag(.code, text: "\(method) \(write.path ?? "")")]
         if let status = write.status {
-            cell.append(.tag(.div, text: "HTTP \(status)"))
-        }
-        return cell
-    }
-
-    private static func writeDetailCell(_ write: WriteRecord) -> [HTMLNode] {
-        var cell: [HTMLNode] = []
-        if let objectId = write.objectId {
-            cell.append(.tag(.div, [.text("Object id "), .tag(.code, text: objectId)]))
+            rows.append(("HTTP status", String(status)))
         }
         if let requestId = write.requestId {
-            cell.append(.tag(.div, [.text("Request id "), .tag(.code, text: requestId)]))
+            rows.append(("Request id", requestId))
+        }
+        if let objectId = write.objectId {
+            rows.append(("Object id", objectId))
         }
         if let message = write.message {
-            cell.append(.tag(.div, text: message))
+            rows.append(("Message", message))
         }
-        return cell
+        return rows
     }
 }

@@ -44,6 +44,11 @@ enum HTMLStyleSheet {
       white-space: pre-wrap;
       overflow-wrap: anywhere;
     }
+    pre.commands code {
+      display: block;
+      padding-left: 4ch;
+      text-indent: -4ch each-line;
+    }
     table { width: 100%; border-collapse: collapse; margin: 0.5rem 0; }
     th, td {
       text-align: left;
@@ -52,8 +57,13 @@ enum HTMLStyleSheet {
       border-bottom: 1px solid var(--border);
       overflow-wrap: anywhere;
     }
+    th { overflow-wrap: break-word; }
     thead th { background: var(--surface); }
     .values th { width: 13rem; font-weight: 600; }
+    .requests table { table-layout: fixed; }
+    .requests th:nth-child(1) { width: 5.5rem; }
+    .requests th:nth-child(3) { width: 7.5rem; }
+    .requests th:nth-child(4) { width: 21rem; }
     dl { display: grid; grid-template-columns: minmax(8rem, max-content) 1fr; gap: 0.25rem 1rem; margin: 0.5rem 0; }
     dt { font-weight: 600; }
     dd { margin: 0; overflow-wrap: anywhere; }
@@ -74,6 +84,7 @@ enum HTMLStyleSheet {
       letter-spacing: 0.03em;
       text-align: center;
       vertical-align: 0.1em;
+      white-space: nowrap;
     }
     .badge.status-pass { background: var(--pass); }
     .badge.status-fail { background: var(--fail); }
@@ -95,29 +106,30 @@ enum HTMLStyleSheet {
     .verdict-diagnosed { border-left-color: var(--info); background: #ddf4ff; }
     .verdict-no-error-found { border-left-color: var(--unknown); }
     .counts { color: var(--text); font-weight: 600; }
-    .finding, .diagnosis {
+    ol.writes { list-style: none; padding: 0; }
+    .finding, .diagnosis, .write-record {
       margin: 0.75rem 0;
       padding: 0.75rem 1rem;
       border: 1px solid var(--border);
       border-left-width: 6px;
       border-radius: 6px;
     }
-    .finding.status-pass { border-left-color: var(--pass); }
-    .finding.status-fail { border-left-color: var(--fail); }
-    .finding.status-warning { border-left-color: var(--warning); }
-    .finding.status-unknown { border-left-color: var(--unknown); }
-    .finding.status-info { border-left-color: var(--info); }
+    .status-pass:not(.badge) { border-left-color: var(--pass); }
+    .status-fail:not(.badge) { border-left-color: var(--fail); }
+    .status-warning:not(.badge) { border-left-color: var(--warning); }
+    .status-unknown:not(.badge) { border-left-color: var(--unknown); }
+    .status-info:not(.badge) { border-left-color: var(--info); }
     .diagnosis { border-left-color: var(--info); }
     .reason { padding-left: 0.75rem; border-left: 3px solid var(--border); }
     .warnings li, .notes li { padding-left: 0.25rem; }
     .url { overflow-wrap: anywhere; }
     footer { margin-top: 2.5rem; font-size: 0.9rem; }
     @media print {
-      html { background: #ffffff; }
-      body { max-width: none; padding: 0; font-size: 10pt; color: #000000; }
+      html { background: #ffffff; font-size: 10pt; }
+      body { max-width: none; padding: 0; color: #000000; }
       h2 { break-after: avoid; }
       h3 { break-after: avoid; }
-      .finding, .diagnosis, .verdict, pre, tr { break-inside: avoid; }
+      .finding, .diagnosis, .write-record, .verdict, pre, tr { break-inside: avoid; }
       .badge, .verdict, thead th { print-color-adjust: exact; -webkit-print-color-adjust: exact; }
       pre { border-color: #777777; }
       footer { margin-top: 1.5rem; }
