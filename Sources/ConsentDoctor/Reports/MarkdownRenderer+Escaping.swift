@@ -9,10 +9,17 @@ extension MarkdownRenderer {
     /// Returns `text` as one line of literal Markdown text: unsafe characters cleaned, line breaks
     /// turned into spaces and every metacharacter backslash-escaped. Safe in table cells, headings
     /// and list items.
+    ///
+    /// It also escapes the `:` of `scheme://` and the dot of `www.`, because GitHub's extended
+    /// autolinks would otherwise turn a URL from a paste into a link. E-mail addresses still
+    /// become `mailto:` links there, and no escape prevents that.
     static func inline(_ text: String) -> String {
+        let characters = Array(ReportTextSanitizer.cleanSingleLine(text))
         var result = ""
-        for character in ReportTextSanitizer.cleanSingleLine(text) {
-            if inlineMetacharacters.contains(character) {
+        for (index, character) in characters.enumerated() {
+            if inlineMetacharacters.contains(character)
+                || (character == ":" && startsURLAuthority(characters, after: index))
+                || (character == "." && endsWorldWideWebPrefix(characters, at: index)) {
                 result.append("\\")
             }
             result.append(character)
@@ -56,6 +63,19 @@ extension MarkdownRenderer {
             lines.append("| " + row.map(cell).joined(separator: " | ") + " |")
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// Whether the `:` at `index` is followed by `//`, as in `https://`.
+    private static func startsURLAuthority(_ characters: [Character], after index: Int) -> Bool {
+        index + 2 < characters.count && characters[index + 1] == "/" && characters[index + 2] == "/"
+    }
+
+    /// Whether the `.` at `index` ends a `www` that starts a word, as in `www.example.com`.
+    private static func endsWorldWideWebPrefix(_ characters: [Character], at index: Int) -> Bool {
+        guard index >= 3, String(characters[index - 3 ..< index]).lowercased() == "www" else {
+            return false
+        }
+        return index == 3 || !(characters[index - 4].isLetter || characters[index - 4].isNumber)
     }
 
     private static func escapeLineStart(_ line: String) -> String {

@@ -40,7 +40,7 @@ public enum MarkdownRenderer {
     }
 
     static func verdictBlock(_ report: Report) -> String {
-        var lines = ["**Verdict: \(inline(ReportLabels.verdict(report.verdict.status)))**. \(inline(ReportLabels.verdictSentence(report)))"]
+        var lines = ["**Verdict: \(inline(ReportLabels.verdict(report.verdict.status))).** \(inline(ReportLabels.verdictSentence(report)))"]
         if report.command != .explain {
             lines.append(inline(ReportLabels.countsLine(report.verdict)) + ".")
         }
