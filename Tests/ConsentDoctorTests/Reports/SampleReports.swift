@@ -381,4 +381,67 @@ enum SampleReports {
             ]
         )
     }()
+
+    // MARK: - every field
+
+    /// A report with every optional field set, so its JSON holds every property the model has.
+    static let everyField: Report = {
+        let step = FixStep(
+            kind: .extendGrant,
+            reason: "Autodiscovery needs user_impersonation on Azure Resource Manager.",
+            tenant: tenant,
+            appId: resourceManagerAppId,
+            displayName: "Windows Azure Service Management API",
+            clientAppId: clientAppId,
+            resourceAppId: resourceManagerAppId,
+            resourceDisplayName: "Windows Azure Service Management API",
+            grantId: "LYr3YdQqMkO6GsBW5M8P0Ea5NrGSdUlHvt3xkvP-FbE",
+            clientObjectId: "2d6f8a1b-3c4e-4f5a-9b0c-7d8e9f0a1b2c",
+            resourceObjectId: "8b9c0d1e-2f3a-4b4c-9d5e-6f7a8b9c0d1e",
+            existingScopes: ["openid"],
+            requiredScopes: ["user_impersonation"],
+            scopesAfter: ["openid", "user_impersonation"],
+            perUserGrantCount: 1
+        )
+        let plan = FixPlan(tenant: tenant, cloud: "AzureCloud", clientAppId: clientAppId, stateAware: true, steps: [step], warnings: ["One per-user grant will be replaced."])
+        var diagnosis = invalidResource
+        diagnosis.values.suberror = "consent_required"
+        diagnosis.values.resourceName = "AzureRedisCacheAadApp"
+        diagnosis.values.tenant = tenant
+        diagnosis.values.redirectURI = "redisinsight://azure/oauth/callback"
+        diagnosis.values.requestedPermissionIds = ["41094075-9dad-400e-a0bd-54e686782033"]
+        diagnosis.values.requestId = "3d8c1f5a-0b27-4e96-8a4d-c5f2e7b19063"
+        diagnosis.values.errorURI = "https://login.microsoftonline.com/error?code=650057"
+        diagnosis.values.applicationErrorCode = 12400
+        diagnosis.values.message = "Invalid resource."
+        diagnosis.codeEntry?.name = "InvalidResource"
+        diagnosis.plan = plan
+
+        let finding = Finding(
+            id: "grant.resource-manager",
+            title: "Admin consent for Azure Resource Manager",
+            status: .unknown,
+            detail: "The grants could not be read.",
+            reason: "Graph returned 403.",
+            evidence: [Evidence(label: "Graph request-id", value: "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d")],
+            relatedCodes: [.invalidResource]
+        )
+        return Report(
+            command: .fix,
+            generatedAt: generatedAt,
+            tenant: tenant,
+            cloud: "AzureCloud",
+            profileId: "redisinsight",
+            verdict: Verdict.forFindings([finding]),
+            diagnoses: [diagnosis],
+            findings: [finding],
+            plan: plan,
+            commands: ["az login --tenant \(tenant)"],
+            writes: [
+                WriteRecord(step: step, outcome: .failed, method: "PATCH", path: "/oauth2PermissionGrants/x", status: 403, requestId: "7e6d5c4b-3a29-4b80-9f7e-6d5c4b3a2918", objectId: "x", message: "Insufficient privileges to complete the operation."),
+            ],
+            notes: ["A note."],
+            requests: [GraphRequestRecord(method: "GET", path: "/servicePrincipals", status: 200, requestId: "4f1c2b7e-8a90-4d3e-b6c5-1a2b3c4d5e6f")]
+        )
+    }()
 }
