@@ -31,7 +31,7 @@ public enum HTMLTag: String, CaseIterable, Sendable {
     }
 }
 
-/// An attribute name the renderer may emit. Like `HTMLTag`, the set is closed, and it holds no
+/// An attribute name the renderer may emit. Like `HTMLTag`, the set is closed, and it contains no
 /// event handler, `href`, `src` or `style`.
 public enum HTMLAttributeName: String, CaseIterable, Sendable {
     case `class`

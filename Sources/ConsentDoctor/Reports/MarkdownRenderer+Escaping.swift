@@ -65,12 +65,12 @@ extension MarkdownRenderer {
         return lines.joined(separator: "\n")
     }
 
-    /// Whether the `:` at `index` is followed by `//`, as in `https://`.
+    /// Returns whether the `:` at `index` is followed by `//`, as in `https://`.
     private static func startsURLAuthority(_ characters: [Character], after index: Int) -> Bool {
         index + 2 < characters.count && characters[index + 1] == "/" && characters[index + 2] == "/"
     }
 
-    /// Whether the `.` at `index` ends a `www` that starts a word, as in `www.example.com`.
+    /// Returns whether the `.` at `index` ends a `www` that starts a word, as in `www.example.com`.
     private static func endsWorldWideWebPrefix(_ characters: [Character], at index: Int) -> Bool {
         guard index >= 3, String(characters[index - 3 ..< index]).lowercased() == "www" else {
             return false

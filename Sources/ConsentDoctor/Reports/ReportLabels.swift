@@ -49,7 +49,7 @@ public enum ReportLabels {
         case .diagnosed:
             return "Diagnosed \(count(report.diagnoses.count, "error"))."
         case .noErrorFound:
-            return "The input holds no recognisable sign-in error."
+            return "The input contains no recognisable sign-in error."
         }
     }
 

@@ -1,6 +1,6 @@
-/// Makes report values safe to show as text in any document format.
+/// A cleaner for report values that are shown as text in any document format.
 ///
-/// Values in a report come from pastes and from Graph responses, so they may hold control
+/// Values in a report come from pastes and from Graph responses, so they may contain control
 /// characters and Unicode direction overrides that hide or reorder what a reader sees. Swift
 /// strings are always valid Unicode (invalid UTF-8 has already become U+FFFD when the paste was
 /// decoded), so what remains to handle is characters that are valid but unsafe to display.
@@ -44,7 +44,7 @@ public enum ReportTextSanitizer {
         clean(text).replacingOccurrences(of: "\n", with: " ")
     }
 
-    /// Whether a scalar must not reach a reader as itself: C0 and C1 controls, DEL, the
+    /// Returns whether a scalar must not reach a reader as itself: C0 and C1 controls, DEL, the
     /// bidirectional formatting characters, line and paragraph separators, and noncharacters.
     static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool {
         let value = scalar.value

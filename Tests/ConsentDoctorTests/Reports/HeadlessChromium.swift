@@ -15,8 +15,9 @@ enum HeadlessChromium {
             .map { URL(fileURLWithPath: $0) }
     }()
 
-    /// The longest one Chromium run may take before `timeout` kills its process group. A report
-    /// page takes about a second here, so only a hung browser reaches it.
+    /// The maximum time in seconds one Chromium run may take before `timeout` kills its process
+    /// group. A report page takes about a second on a 2-core test machine, so only a hung browser
+    /// reaches it.
     static let timeLimitSeconds = 60
 
     /// The folder for rendered pages, screenshots and profiles.

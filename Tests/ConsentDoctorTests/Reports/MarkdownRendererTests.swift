@@ -152,7 +152,9 @@ struct MarkdownRendererTests {
         let report = try #require(Self.hostileReports.first { $0.name == name }?.report)
         let markdown = MarkdownRenderer.render(report)
 
-        #expect(!markdown.unicodeScalars.contains { ReportTextSanitizer.isUnsafe($0) && $0 != "\n" })
+        let unsafe = markdown.unicodeScalars.filter { ReportTextSanitizer.isUnsafe($0) && $0 != "\n" }
+
+        #expect(unsafe.isEmpty, "unsafe scalars: \(unsafe.map { String($0.value, radix: 16) })")
     }
 
     @Test

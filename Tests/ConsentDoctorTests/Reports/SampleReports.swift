@@ -384,7 +384,7 @@ enum SampleReports {
 
     // MARK: - every field
 
-    /// A report with every optional field set, so its JSON holds every property the model has.
+    /// A report with every optional field set, so its JSON contains every property the model has.
     static let everyField: Report = {
         let step = FixStep(
             kind: .extendGrant,

@@ -150,7 +150,7 @@ struct JSONSchemaValidator {
             guard case .string(let source) = pattern, let expression = try? NSRegularExpression(pattern: source) else {
                 throw SchemaError(location: schemaPath + "/pattern", message: "pattern must be a valid regular expression")
             }
-            // A pattern matches anywhere in the string unless it is anchored, as the specification says.
+            // JSON Schema patterns are unanchored: without ^ or $, a match anywhere in the string counts.
             let range = NSRange(text.startIndex..., in: text)
             if expression.firstMatch(in: text, range: range) == nil {
                 violations.append(Violation(path: path, message: "\(instance) does not match the pattern \(source)"))

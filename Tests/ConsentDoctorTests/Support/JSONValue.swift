@@ -57,7 +57,7 @@ indirect enum JSONValue: Decodable, Sendable, CustomStringConvertible {
         }
     }
 
-    /// Whether two values are equal as JSON Schema compares them: `1` equals `1.0`, and objects
+    /// Returns whether two values are equal as JSON Schema compares them: `1` equals `1.0`, and objects
     /// compare by keys whatever their order.
     func isEqual(to other: JSONValue) -> Bool {
         switch (self, other) {
