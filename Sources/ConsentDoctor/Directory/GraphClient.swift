@@ -59,7 +59,8 @@ public struct GraphClient: Sendable {
         let readablePath = GraphPath.readable(relativePath)
         let outcome = try await sender.send(request, label: "\(method) \(readablePath)")
         switch outcome.result {
-        case .success(let response):
+        case .success(let received):
+            let response = Self.removingToken(token.value, from: received)
             let requestId = RetryingSender.requestId(of: response) ?? GraphErrorBody.parse(response.body)?.requestId
             let record = GraphRequestRecord(method: method, path: readablePath, status: response.status, requestId: requestId, attempts: outcome.attempts)
             log.log(.debug, "\(method) \(readablePath) returned \(response.status)\(requestId.map { " (request-id \($0))" } ?? "").")
@@ -98,6 +99,26 @@ public struct GraphClient: Sendable {
             attempts: exchange.attempts,
             requests: requests ?? [exchange.record]
         )
+    }
+
+    /// Returns the response with every copy of the token in its headers and body replaced.
+    ///
+    /// Graph never echoes the token, but a proxy or a misbehaving server could. Removing it here,
+    /// where responses enter the client, keeps it out of every message, record and snapshot made
+    /// from them, `$batch` answers included. Replacing the token's bytes keeps JSON valid, because
+    /// a token contains no quote or backslash.
+    static func removingToken(_ token: String, from response: HTTPClientResponse) -> HTTPClientResponse {
+        let tokenBytes = Data(token.utf8)
+        guard !tokenBytes.isEmpty else {
+            return response
+        }
+        var cleaned = response
+        cleaned.headers = response.headers.map { HTTPHeader($0.name, SecretRedaction.redact($0.value, secrets: [token])) }
+        let placeholder = Data(SecretRedaction.placeholder.utf8)
+        while let range = cleaned.body.range(of: tokenBytes) {
+            cleaned.body.replaceSubrange(range, with: placeholder)
+        }
+        return cleaned
     }
 
     /// Returns the absolute URL and the path relative to the version root.

@@ -1,5 +1,9 @@
 import Foundation
 
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// Runs a program to completion with a time limit and collects its output.
 enum SubprocessRunner {
     struct Output: Sendable {
@@ -33,7 +37,7 @@ enum SubprocessRunner {
 
         let exited = DispatchSemaphore(value: 0)
         process.terminationHandler = { _ in exited.signal() }
-        try process.run()
+        try withDefaultSignalMask { try process.run() }
 
         // Drain both pipes on their own threads so a full pipe never stalls the child.
         let output = PipeCollector(outputPipe)
@@ -43,10 +47,27 @@ enum SubprocessRunner {
         if exited.wait(timeout: .now() + timeout) == .timedOut {
             timedOut = true
             process.terminate()
-            exited.wait()
+            if exited.wait(timeout: .now() + 2) == .timedOut {
+                kill(process.processIdentifier, SIGKILL)
+                exited.wait()
+            }
         }
         return Output(status: process.terminationStatus, standardOutput: output.finish(), standardError: errors.finish(), timedOut: timedOut)
     }
+}
+
+/// Runs `body` with no signals blocked on the calling thread, then restores the thread's mask.
+///
+/// A child process inherits the signal mask of the thread that starts it, and Dispatch's worker
+/// threads block most signals. Without this, the child would ignore SIGTERM from a timeout
+/// and SIGINT from the terminal.
+private func withDefaultSignalMask<Result>(_ body: () throws -> Result) rethrows -> Result {
+    var empty = sigset_t()
+    var previous = sigset_t()
+    sigemptyset(&empty)
+    pthread_sigmask(SIG_SETMASK, &empty, &previous)
+    defer { pthread_sigmask(SIG_SETMASK, &previous, nil) }
+    return try body()
 }
 
 /// Reads a pipe to its end on a background thread.

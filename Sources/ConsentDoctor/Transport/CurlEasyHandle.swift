@@ -99,13 +99,11 @@ final class CurlEasyHandle {
             cd_curl_set_string(handle, CURLOPT_CAPATH, caDirectoryPath)
         }
 
-        // An empty proxy string makes libcurl connect directly without reading the environment.
+        // The proxy decision is made in `proxy(for:settings:)`, so libcurl gets it explicitly: an
+        // empty proxy string connects directly, and an empty no-proxy list stops libcurl from
+        // applying NO_PROXY from the process environment a second time.
         cd_curl_set_string(handle, CURLOPT_PROXY, proxy ?? "")
-        if proxy != nil {
-            // An empty no-proxy list means "use the proxy for every host"; the list from the
-            // environment, when given, is passed on for libcurl to match.
-            cd_curl_set_string(handle, CURLOPT_NOPROXY, configuration.proxies.noProxy ?? "")
-        }
+        cd_curl_set_string(handle, CURLOPT_NOPROXY, "")
     }
 
     private func setMethodAndBody(_ request: HTTPClientRequest) {
@@ -170,7 +168,7 @@ final class CurlEasyHandle {
         if HostAddress.isLoopback(url.host) {
             return nil
         }
-        return settings.proxy(forScheme: url.scheme)
+        return settings.proxy(forHost: url.host, scheme: url.scheme)
     }
 
     private static func headerList(_ headers: [HTTPHeader]) -> UnsafeMutablePointer<curl_slist>? {

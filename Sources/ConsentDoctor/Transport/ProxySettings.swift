@@ -1,7 +1,14 @@
+import Foundation
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// The proxy configuration read from environment variables, by libcurl's own rules.
 ///
 /// libcurl would read the same variables from the process environment. Reading them from a
-/// dictionary instead lets tests and callers pass an environment without changing the process's.
+/// dictionary instead lets tests and callers pass an environment without changing the process's,
+/// and deciding here whether a host bypasses the proxy lets errors say whether a proxy was used.
 public struct ProxySettings: Sendable, Equatable {
     /// The proxy for `http` URLs, from `http_proxy` (lower case only, as libcurl does, because
     /// CGI servers set `HTTP_PROXY` from a request header).
@@ -36,6 +43,73 @@ public struct ProxySettings: Sendable, Equatable {
             allProxy: value("all_proxy", "ALL_PROXY"),
             noProxy: value("no_proxy", "NO_PROXY")
         )
+    }
+
+    /// Returns the proxy to use for a host, or nil to connect directly because no proxy is set
+    /// for the scheme or `noProxy` matches the host.
+    public func proxy(forHost host: String, scheme: String) -> String? {
+        guard let proxy = proxy(forScheme: scheme), !bypassesProxy(host: host) else {
+            return nil
+        }
+        return proxy
+    }
+
+    /// Whether `noProxy` matches the host, as libcurl 7.86 and later match it: `*` matches every
+    /// host; a name matches itself and its subdomains, with or without a leading dot; an IPv4
+    /// entry matches that address or, written as `a.b.c.d/n`, that network.
+    public func bypassesProxy(host: String) -> Bool {
+        guard let noProxy else {
+            return false
+        }
+        let target = Self.bare(host)
+        let entries = noProxy.split(whereSeparator: { $0 == "," || $0 == " " }).map { Self.bare(String($0)) }
+        for entry in entries where !entry.isEmpty {
+            if entry == "*" {
+                return true
+            }
+            if entry.contains("/") {
+                if Self.ipv4(target, isIn: entry) {
+                    return true
+                }
+                continue
+            }
+            let name = entry.hasPrefix(".") ? String(entry.dropFirst()) : entry
+            if target == name || target.hasSuffix("." + name) {
+                return true
+            }
+        }
+        return false
+    }
+
+    private static func bare(_ host: String) -> String {
+        var text = host.trimmingCharacters(in: .whitespaces).lowercased()
+        if text.hasPrefix("[") && text.hasSuffix("]") {
+            text = String(text.dropFirst().dropLast())
+        }
+        if text.hasSuffix(".") && text.count > 1 {
+            text.removeLast()
+        }
+        return text
+    }
+
+    /// Whether an IPv4 address lies in a network written as `a.b.c.d/n`.
+    private static func ipv4(_ address: String, isIn network: String) -> Bool {
+        let parts = network.split(separator: "/", maxSplits: 1)
+        guard parts.count == 2, let bits = Int(parts[1]), (0...32).contains(bits),
+              let host = ipv4Value(address), let base = ipv4Value(String(parts[0]))
+        else {
+            return false
+        }
+        let mask: UInt32 = bits == 0 ? 0 : UInt32.max << (32 - UInt32(bits))
+        return host & mask == base & mask
+    }
+
+    private static func ipv4Value(_ text: String) -> UInt32? {
+        var address = in_addr()
+        guard inet_pton(AF_INET, text, &address) == 1 else {
+            return nil
+        }
+        return UInt32(bigEndian: address.s_addr)
     }
 
     /// Returns the proxy URL for a URL scheme, before `noProxy` is applied.

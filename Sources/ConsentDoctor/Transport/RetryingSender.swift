@@ -82,7 +82,8 @@ public struct RetryingSender: Sendable {
             }
 
             let requestId = (try? result.get()).flatMap(Self.requestId(of:)).map { ", request-id \($0)" } ?? ""
-            log.log(.info, "Retrying \(name) in \(Self.format(wait)) (attempt \(attempts + 1) of \(policy.maximumAttempts)): \(reason)\(requestId).")
+            let message = "Retrying \(name) in \(Self.format(wait)) (attempt \(attempts + 1) of \(policy.maximumAttempts)): \(reason)\(requestId)."
+            log.log(.info, SecretRedaction.redact(message, secrets: Self.credentials(in: request)))
             try await sleeper.sleep(seconds: wait)
             waited += wait
         }
@@ -138,6 +139,16 @@ public struct RetryingSender: Sendable {
     /// Returns Graph's `request-id` header, or the `x-ms-request-id` the sign-in service sends.
     public static func requestId(of response: HTTPClientResponse) -> String? {
         response.header("request-id") ?? response.header("x-ms-request-id")
+    }
+
+    /// Returns the credential in the `Authorization` header, so a server that echoes it in a
+    /// header cannot get it into a log message.
+    static func credentials(in request: HTTPClientRequest) -> [String] {
+        guard let authorization = request.header("Authorization") else {
+            return []
+        }
+        let parts = authorization.split(separator: " ", maxSplits: 1)
+        return parts.count == 2 ? [String(parts[1]), authorization] : [authorization]
     }
 
     private static func path(of url: String) -> String {
