@@ -171,7 +171,7 @@ struct DirectoryReaderTests {
     @Test func malformedItemIsUnknown() async throws {
         let graph = FakeGraph(SampleTenant.complete())
         graph.fault = { context in
-            context.path == "/v1.0/policies/adminConsentRequestPolicy" ? CannedAnswer(status: 200, body: ["reviewers": []]) : nil
+            context.path == "/v1.0/policies/adminConsentRequestPolicy" ? CannedResponse(status: 200, body: ["reviewers": []]) : nil
         }
         let (snapshot, _) = try await read(graph)
 

@@ -17,7 +17,7 @@ struct GraphBatchTests {
 
     @Test func outOfOrderAnswersMatchById() async throws {
         let graph = FakeGraph(SampleTenant.complete())
-        graph.reverseBatchAnswers = true
+        graph.reverseBatchResponses = true
         let server = try graph.start()
         let client = try TestClients.graphClient(server: server)
 
@@ -107,7 +107,7 @@ struct GraphBatchTests {
     @Test func wholeBatchThrottleIsRetried() async throws {
         let graph = FakeGraph(SampleTenant.complete())
         graph.fault = { context in
-            !context.insideBatch && context.previousRequests == 0 ? CannedAnswer(status: 429, headers: ["Retry-After": "2"]) : nil
+            !context.insideBatch && context.previousRequests == 0 ? CannedResponse(status: 429, headers: ["Retry-After": "2"]) : nil
         }
         let server = try graph.start()
         let sleeper = ManualSleeper()

@@ -113,7 +113,7 @@ struct GraphClientTests {
 
     @Test func serverErrorsAreRetriedThenReported() async throws {
         let graph = FakeGraph()
-        graph.fault = { _ in CannedAnswer(status: 503, body: ["error": ["code": "ServiceUnavailable", "message": "Try later."]]) }
+        graph.fault = { _ in CannedResponse(status: 503, body: ["error": ["code": "ServiceUnavailable", "message": "Try later."]]) }
         let server = try graph.start()
         let sleeper = ManualSleeper()
         let client = try TestClients.graphClient(server: server, policy: RetryPolicy(maximumAttempts: 3), sleeper: sleeper)

@@ -22,7 +22,7 @@ struct SecretLeakTests {
         #expect(result.requests.allSatisfy { $0.requestId?.contains(secret) != true })
     }
 
-    private func echoingFault(status: Int, token: String) -> @Sendable (FakeGraph.FaultContext) -> CannedAnswer? {
+    private func echoingFault(status: Int, token: String) -> @Sendable (FakeGraph.FaultContext) -> CannedResponse? {
         { context in
             guard context.insideBatch || context.path != "/v1.0/$batch" else {
                 return nil

@@ -73,12 +73,14 @@ struct TokenSelectionTests {
 
     @Test func providerReportsSource() async throws {
         let jwt = testJWT(["tid": "72f988bf-86f1-41af-91ab-2d7cd011db47"])
-        let provider = try TokenSources.provider(for: options([:], token: jwt), endpoints: try GraphEndpoints(), sender: TestClients.sender(), presentDeviceCodePrompt: { _ in })
+        let log = RecordingLogSink()
+        let provider = try TokenSources.provider(for: options([:], token: jwt), endpoints: try GraphEndpoints(), sender: TestClients.sender(log: log), presentDeviceCodePrompt: { _ in })
         let token = try await provider.token()
 
         #expect(provider.source == .accessToken)
         #expect(token.value == jwt)
         #expect(token.tenantId == "72f988bf-86f1-41af-91ab-2d7cd011db47")
+        #expect(log.messages == ["Obtained a Graph access token from access-token for tenant 72f988bf-86f1-41af-91ab-2d7cd011db47."])
     }
 
     @Test func bearerPrefixIsRejected() {

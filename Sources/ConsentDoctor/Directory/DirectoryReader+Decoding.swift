@@ -1,42 +1,40 @@
 import Foundation
 
-/// Turning `$batch` answers into lookups.
+/// Turning `$batch` responses into lookups.
 extension DirectoryReader {
-    /// Returns the lookup for one service principal, following pages when Graph split the answer.
+    /// Returns the lookup for one service principal, following pages when Graph split the response.
     func servicePrincipal(
         appId: String,
-        answer received: GraphBatchResponse?,
+        response received: GraphBatchResponse?,
         item: GraphBatchRequest,
         batch: GraphBatchResult
-    ) async -> (Lookup<ServicePrincipal>, [GraphRequestRecord]) {
-        let answer: GraphBatchResponse
-        switch await successfulAnswer(received, item: item, batch: batch) {
+    ) async throws -> (Lookup<ServicePrincipal>, [GraphRequestRecord]) {
+        let response: GraphBatchResponse
+        switch await successfulResponse(received, item: item, batch: batch) {
         case .success(let success):
-            answer = success
+            response = success
         case .failure(let failure):
             return (.unknown(failure), [])
         }
 
         do {
-            let collection = try await client.continueCollection(firstPageBody: answer.body, path: GraphPath.readable(item.url), of: ServicePrincipal.self)
+            let collection = try await client.continueCollection(firstPageBody: response.body, path: GraphPath.readable(item.url), of: ServicePrincipal.self)
             if let match = collection.values.first(where: { $0.appId.lowercased() == appId }) {
                 return (.found(match), collection.requests)
             }
             if collection.values.isEmpty {
                 return (.missing, collection.requests)
             }
-            let failure = LookupFailure(kind: .malformedResponse, message: "Graph's answer to the service principal lookup for \(appId) held only other appIds, so whether this one exists is unknown.", httpStatus: answer.status, requestId: answer.requestId)
+            let failure = LookupFailure(kind: .malformedResponse, message: "Graph's response to the service principal lookup for \(appId) held only other appIds, so whether this one exists is unknown.", httpStatus: response.status, requestId: response.requestId)
             return (.unknown(failure), collection.requests)
         } catch let failure as GraphError {
             var withRequestId = failure
-            withRequestId.requestId = withRequestId.requestId ?? answer.requestId
+            withRequestId.requestId = withRequestId.requestId ?? response.requestId
             return (.unknown(withRequestId.lookupFailure), failure.requests)
-        } catch {
-            return (.unknown(Self.unexpected(error)), [])
         }
     }
 
-    /// Decodes a single-object answer, such as a policy.
+    /// Decodes a single-object response, such as a policy.
     func decodeItem<Value: Codable & Sendable & Equatable>(
         _ id: String,
         in batch: GraphBatchResult,
@@ -44,33 +42,35 @@ extension DirectoryReader {
         as type: Value.Type,
         decode: (Data) throws -> Value
     ) async -> Lookup<Value> {
-        let item = items.first { $0.id == id }!
-        switch await successfulAnswer(batch.responses[id], item: item, batch: batch) {
+        guard let item = items.first(where: { $0.id == id }) else {
+            return .unknown(LookupFailure(kind: .notInInput, message: "The $batch had no request with id '\(id)'."))
+        }
+        switch await successfulResponse(batch.responses[id], item: item, batch: batch) {
         case .failure(let failure):
             return .unknown(failure)
-        case .success(let answer):
+        case .success(let response):
             do {
-                return .found(try decode(answer.body))
+                return .found(try decode(response.body))
             } catch {
-                let failure = GraphError(kind: .malformedResponse, method: item.method, path: GraphPath.readable(item.url), status: answer.status, requestId: answer.requestId, detail: Self.phrase(error))
+                let failure = GraphError(kind: .malformedResponse, method: item.method, path: GraphPath.readable(item.url), status: response.status, requestId: response.requestId, detail: Self.phrase(error))
                 return .unknown(failure.lookupFailure)
             }
         }
     }
 
-    /// Returns the answer when it is a success, or the failure to record.
-    private func successfulAnswer(_ answer: GraphBatchResponse?, item: GraphBatchRequest, batch: GraphBatchResult) async -> Result<GraphBatchResponse, LookupFailure> {
+    /// Returns the response when it is a success, or the failure to record.
+    private func successfulResponse(_ response: GraphBatchResponse?, item: GraphBatchRequest, batch: GraphBatchResult) async -> Result<GraphBatchResponse, LookupFailure> {
         let path = GraphPath.readable(item.url)
-        guard let answer else {
-            let failure = GraphError(kind: .malformedResponse, method: item.method, path: path, detail: "the $batch response has no answer with id '\(item.id)'")
+        guard let response else {
+            let failure = GraphError(kind: .malformedResponse, method: item.method, path: path, detail: "the $batch response has no item with id '\(item.id)'")
             return .failure(failure.lookupFailure)
         }
-        guard answer.isSuccess else {
+        guard response.isSuccess else {
             let attempts = batch.requests.filter { $0.path == path }.count
-            let failure = await client.error(for: answer, request: item, attempts: max(1, attempts))
+            let failure = await client.error(for: response, request: item, attempts: max(1, attempts))
             return .failure(failure.lookupFailure)
         }
-        return .success(answer)
+        return .success(response)
     }
 
     private static func phrase(_ error: any Error) -> String {
@@ -130,17 +130,17 @@ struct DecodingProblem: Error, CustomStringConvertible {
 
 extension GraphClient {
     /// Returns the typed error for a failed `$batch` item.
-    func error(for answer: GraphBatchResponse, request: GraphBatchRequest, attempts: Int) async -> GraphError {
-        let body = GraphErrorBody.parse(answer.body)
+    func error(for response: GraphBatchResponse, request: GraphBatchRequest, attempts: Int) async -> GraphError {
+        let body = GraphErrorBody.parse(response.body)
         let secrets = (try? await tokenProvider.token().value).map { [$0] } ?? []
         return GraphError(
-            kind: GraphError.kind(forStatus: answer.status),
+            kind: GraphError.kind(forStatus: response.status),
             method: request.method,
             path: GraphPath.readable(request.url),
-            status: answer.status,
+            status: response.status,
             code: body?.code.map { SecretRedaction.redact($0, secrets: secrets) },
             graphMessage: body?.message.flatMap { SecretRedaction.summary($0, secrets: secrets) },
-            requestId: answer.requestId,
+            requestId: response.requestId,
             attempts: attempts
         )
     }

@@ -44,10 +44,8 @@ public struct DirectoryReader: Sendable {
         do {
             let batch = try await client.batch(items)
             requests += batch.requests
-            for (index, appId) in appIds.enumerated() {
-                let id = Self.servicePrincipalItemId(index)
-                let item = items.first { $0.id == id }!
-                let (lookup, extra) = await servicePrincipal(appId: appId, answer: batch.responses[id], item: item, batch: batch)
+            for (item, appId) in zip(items, appIds) {
+                let (lookup, extra) = try await servicePrincipal(appId: appId, response: batch.responses[item.id], item: item, batch: batch)
                 servicePrincipals[appId] = lookup
                 requests += extra
             }
@@ -65,7 +63,7 @@ public struct DirectoryReader: Sendable {
         }
 
         let clientAppId = profile.clientAppId.lowercased()
-        let (grants, grantRequests) = await readGrants(client: servicePrincipals[clientAppId] ?? .missing)
+        let (grants, grantRequests) = try await readGrants(client: servicePrincipals[clientAppId] ?? .missing)
         requests += grantRequests
 
         return DirectorySnapshot(
@@ -94,7 +92,8 @@ public struct DirectoryReader: Sendable {
         "servicePrincipal-\(index)"
     }
 
-    /// Returns the `$batch` items of the first round trip.
+    /// Returns the `$batch` items of the first round trip: one service principal lookup per appId,
+    /// in the order of `appIds`, then the two policies and the organization.
     static func firstRoundTrip(appIds: [String]) -> [GraphBatchRequest] {
         let select = servicePrincipalProperties.joined(separator: ",")
         var items = appIds.enumerated().map { index, appId in
@@ -110,7 +109,7 @@ public struct DirectoryReader: Sendable {
     }
 
     /// Reads the grants whose client is the client service principal.
-    private func readGrants(client servicePrincipal: Lookup<ServicePrincipal>) async -> (Lookup<[OAuth2PermissionGrant]>, [GraphRequestRecord]) {
+    private func readGrants(client servicePrincipal: Lookup<ServicePrincipal>) async throws -> (Lookup<[OAuth2PermissionGrant]>, [GraphRequestRecord]) {
         switch servicePrincipal {
         case .missing:
             return (.found([]), [])
@@ -124,18 +123,12 @@ public struct DirectoryReader: Sendable {
                 let collection = try await client.getCollection(path, of: OAuth2PermissionGrant.self)
                 return (.found(collection.values), collection.requests)
             } catch let failure as GraphError {
-                // Graph answers 404, not an empty list, when no grant has ever named this client.
+                // Graph responses 404, not an empty list, when no grant has ever named this client.
                 if failure.isNotFound {
                     return (.found([]), failure.requests)
                 }
                 return (.unknown(failure.lookupFailure), failure.requests)
-            } catch {
-                return (.unknown(Self.unexpected(error)), [])
             }
         }
-    }
-
-    static func unexpected(_ error: any Error) -> LookupFailure {
-        LookupFailure(kind: .unreachable, message: "The read stopped: \(error).")
     }
 }

@@ -2,7 +2,7 @@ import Foundation
 
 /// One request inside a Graph `$batch`.
 public struct GraphBatchRequest: Sendable, Equatable {
-    /// Unique within the batch; answers are matched by it because they may come in any order.
+    /// Unique within the batch, because responses are matched by it and may come in any order.
     public var id: String
     public var method: String
     /// A path relative to the version root, such as `/organization?$select=id`.
@@ -20,7 +20,7 @@ public struct GraphBatchRequest: Sendable, Equatable {
     }
 }
 
-/// One answer inside a Graph `$batch` response.
+/// One response inside a Graph `$batch` response.
 public struct GraphBatchResponse: Sendable, Equatable {
     public var id: String
     public var status: Int
@@ -50,9 +50,9 @@ public struct GraphBatchResponse: Sendable, Equatable {
     }
 }
 
-/// The answers to a `$batch`, keyed by request id, with the requests that produced them.
+/// The responses to a `$batch`, keyed by request id, with the requests that produced them.
 public struct GraphBatchResult: Sendable {
-    /// Answers by request id. An id without an answer means Graph's response left it out.
+    /// Responses by request id. An id without an response means Graph's response left it out.
     public var responses: [String: GraphBatchResponse]
     /// The `POST /$batch` requests and every item in them, in the order sent.
     public var requests: [GraphRequestRecord]
@@ -87,8 +87,8 @@ enum GraphBatchEnvelope {
         return try JSONSerialization.data(withJSONObject: ["requests": items], options: [.withoutEscapingSlashes])
     }
 
-    /// Reads the answers. An item body that is a JSON value is re-encoded as JSON text; a
-    /// string body, which Graph uses for non-JSON content, is kept as UTF-8 text.
+    /// Reads the responses. An item body that is a JSON value is re-encoded as JSON text. A string
+    /// body, which Graph uses for non-JSON content, is kept as UTF-8 text.
     ///
     /// - Throws: `GraphBatchRequestError` with a phrase saying what is wrong.
     static func decode(_ body: Data) throws -> [GraphBatchResponse] {
@@ -100,7 +100,7 @@ enum GraphBatchEnvelope {
         }
         return try items.map { item in
             guard let id = item["id"] as? String, let status = (item["status"] as? NSNumber)?.intValue else {
-                throw GraphBatchRequestError(description: "an answer has no id or status")
+                throw GraphBatchRequestError(description: "an response has no id or status")
             }
             var headers: [String: String] = [:]
             for (name, value) in (item["headers"] as? [String: Any]) ?? [:] {

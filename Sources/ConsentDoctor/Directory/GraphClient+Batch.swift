@@ -1,12 +1,12 @@
 import Foundation
 
 extension GraphClient {
-    /// Sends requests through `POST /$batch`, 20 at a time, and returns the answers by id.
+    /// Sends requests through `POST /$batch`, 20 at a time, and returns the responses by id.
     ///
-    /// Answers are matched by id, so their order does not matter. Items answered 429, or 503
+    /// Responses are matched by id, so their order does not matter. Items that returned 429, or 503
     /// under `RetryingSender`'s rules, go out again in a new batch of just those items after
     /// the longest `Retry-After` among them, within the sender's retry policy. Items still
-    /// throttled when retries run out keep their last answer.
+    /// throttled when retries run out keep their last response.
     ///
     /// - Throws: `GraphBatchRequestError` for duplicate or empty ids and non-relative URLs;
     ///   `GraphError` when a `$batch` request itself fails; `IdentityError`.
@@ -17,10 +17,10 @@ extension GraphClient {
         var start = 0
         while start < requests.count {
             let chunk = Array(requests[start..<min(start + GraphBatchEnvelope.maximumRequests, requests.count)])
-            let answered = try await sendChunk(chunk, previous: result.requests)
-            result.responses.merge(answered.responses) { _, new in new }
-            result.requests += answered.requests
-            result.roundTrips += answered.roundTrips
+            let chunkResult = try await sendChunk(chunk, previous: result.requests)
+            result.responses.merge(chunkResult.responses) { _, new in new }
+            result.requests += chunkResult.requests
+            result.roundTrips += chunkResult.roundTrips
             start += GraphBatchEnvelope.maximumRequests
         }
         return result
@@ -46,12 +46,12 @@ extension GraphClient {
         var waited: TimeInterval = 0
 
         while true {
-            let answers = try await sendOnce(pending, records: &result.requests, roundTrips: &result.roundTrips, previous: previous)
+            let responses = try await sendOnce(pending, records: &result.requests, roundTrips: &result.roundTrips, previous: previous)
             for request in pending {
-                let answer = answers[request.id]
-                result.requests.append(GraphRequestRecord(method: request.method, path: GraphPath.readable(request.url), status: answer?.status, requestId: answer?.requestId))
-                if let answer {
-                    result.responses[request.id] = answer
+                let response = responses[request.id]
+                result.requests.append(GraphRequestRecord(method: request.method, path: GraphPath.readable(request.url), status: response?.status, requestId: response?.requestId))
+                if let response {
+                    result.responses[request.id] = response
                 }
             }
 
@@ -59,12 +59,12 @@ extension GraphClient {
             var wait: TimeInterval = 0
             var reasons: [String] = []
             for request in pending {
-                guard let answer = answers[request.id] else {
+                guard let response = responses[request.id] else {
                     continue
                 }
                 let decision = RetryingSender.decide(
                     request: HTTPClientRequest(method: request.method, url: request.url),
-                    result: .success(HTTPClientResponse(status: answer.status, headers: answer.headers.map { HTTPHeader($0.key, $0.value) })),
+                    result: .success(HTTPClientResponse(status: response.status, headers: response.headers.map { HTTPHeader($0.key, $0.value) })),
                     attempt: attempt,
                     waitedSoFar: waited,
                     policy: sender.policy,
@@ -74,7 +74,7 @@ extension GraphClient {
                 if case .retry(let itemWait, _) = decision {
                     retryable.append(request)
                     wait = max(wait, itemWait)
-                    reasons.append("\(request.id) returned \(answer.status)\(answer.requestId.map { " (request-id \($0))" } ?? "")")
+                    reasons.append("\(request.id) returned \(response.status)\(response.requestId.map { " (request-id \($0))" } ?? "")")
                 }
             }
             guard !retryable.isEmpty, waited + wait <= sender.policy.maximumTotalWait else {
@@ -89,7 +89,7 @@ extension GraphClient {
         }
     }
 
-    /// Sends one `POST /$batch` and returns its answers by id.
+    /// Sends one `POST /$batch` and returns its responses by id.
     private func sendOnce(
         _ requests: [GraphBatchRequest],
         records: inout [GraphRequestRecord],
@@ -113,16 +113,16 @@ extension GraphClient {
         guard exchange.response.isSuccess else {
             throw try await error(for: exchange, requests: previous + records)
         }
-        let answers: [GraphBatchResponse]
+        let responses: [GraphBatchResponse]
         do {
-            answers = try GraphBatchEnvelope.decode(exchange.response.body)
+            responses = try GraphBatchEnvelope.decode(exchange.response.body)
         } catch let problem as GraphBatchRequestError {
             throw GraphError(kind: .malformedResponse, method: "POST", path: "/$batch", status: exchange.response.status, requestId: exchange.record.requestId, detail: problem.description, requests: previous + records)
         }
 
         var byId: [String: GraphBatchResponse] = [:]
-        for answer in answers {
-            byId[answer.id] = answer
+        for response in responses {
+            byId[response.id] = response
         }
         return byId
     }

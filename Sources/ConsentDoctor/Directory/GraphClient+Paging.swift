@@ -23,7 +23,7 @@ extension GraphClient {
     /// Reads a whole collection, following `@odata.nextLink` until it is absent.
     ///
     /// - Throws: `GraphError` for an error status on any page, an unreadable page, a repeated
-    ///   link, or more than `maximumPages` pages; its `requests` lists every page requested.
+    ///   link, or more than `maximumPages` pages. Its `requests` lists every page requested.
     public func getCollection<Element: Decodable & Sendable>(_ path: String, of type: Element.Type) async throws -> GraphCollection<Element> {
         let first = try await send(method: "GET", path: path)
         return try await collect(firstPage: first, of: type, requests: [], roundTrips: 0)

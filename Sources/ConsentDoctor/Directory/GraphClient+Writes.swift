@@ -4,7 +4,7 @@ import Foundation
 public struct GraphWriteResult: Sendable, Equatable {
     public enum Outcome: String, Sendable, Equatable {
         case created
-        /// Graph answered 409: the object was there already.
+        /// Graph returned 409 because the object exists already.
         case alreadyExisted = "already-existed"
         case updated
     }
@@ -33,8 +33,8 @@ public struct GraphWriteInputError: Error, Sendable, Equatable, CustomStringConv
 /// Writes are never retried after a timeout or a dropped connection, because Graph may have
 /// applied the write before the failure, and sending it again could fail with a conflict or, for
 /// a grant update, overwrite a newer scope. 429, and 503 with `Retry-After`, are retried, because
-/// then Graph did not run the request. Callers re-read the directory to learn where an
-/// interrupted write stands.
+/// with those Graph requests a later retry. Callers re-read the directory to learn whether an
+/// interrupted write took effect.
 extension GraphClient {
     /// Creates the service principal for an appId with `POST /servicePrincipals`, treating 409
     /// as "already there" and then reading the existing object id.
@@ -135,8 +135,8 @@ extension GraphClient {
         return all.filter { seen.insert($0).inserted }
     }
 
-    /// Reads the id of an object that a 409 said exists. Right after a write Graph's replicas can
-    /// disagree, so an empty answer or a 404 is read again with backoff, within the retry policy.
+    /// Reads the id of an object that a 409 reported as existing. Right after a write Graph's replicas can
+    /// disagree, so an empty response or a 404 is read again with backoff, within the retry policy.
     private func readObjectIdAfterConflict<Element: Decodable & Sendable>(
         path: String,
         pick: ([Element]) -> String?

@@ -17,7 +17,7 @@ public struct GraphClient: Sendable {
     public var endpoints: GraphEndpoints
     public var tokenProvider: any TokenProvider
     public var sender: RetryingSender
-    /// The most pages one collection may span before the client stops with an error.
+    /// The maximum number of pages one collection may span before the client stops with an error.
     public var maximumPages: Int
 
     public init(endpoints: GraphEndpoints, tokenProvider: any TokenProvider, sender: RetryingSender, maximumPages: Int = 100) {
@@ -105,7 +105,7 @@ public struct GraphClient: Sendable {
     ///
     /// Graph never echoes the token, but a proxy or a misbehaving server could. Removing it here,
     /// where responses enter the client, keeps it out of every message, record and snapshot made
-    /// from them, `$batch` answers included. Replacing the token's bytes keeps JSON valid, because
+    /// from them, `$batch` responses included. Replacing the token's bytes keeps JSON valid, because
     /// a token contains no quote or backslash.
     static func removingToken(_ token: String, from response: HTTPClientResponse) -> HTTPClientResponse {
         let tokenBytes = Data(token.utf8)

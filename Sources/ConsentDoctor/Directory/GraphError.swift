@@ -14,7 +14,7 @@ public struct GraphError: Error, Sendable, Equatable, CustomStringConvertible {
     public var attempts: Int
     /// The transport failure, for `unreachable`.
     public var transportError: TransportError?
-    /// What could not be read, for `malformedResponse`.
+    /// The part of the response that could not be read, for `malformedResponse`.
     public var detail: String?
     /// Every request made up to and including the failed one, for snapshots.
     public var requests: [GraphRequestRecord]
@@ -45,7 +45,7 @@ public struct GraphError: Error, Sendable, Equatable, CustomStringConvertible {
         self.requests = requests
     }
 
-    /// Whether Graph answered 404.
+    /// Whether Graph returned 404.
     public var isNotFound: Bool {
         status == 404
     }

@@ -7,7 +7,7 @@ struct GraphErrorBody: Sendable, Equatable {
     var message: String?
     var requestId: String?
 
-    /// Reads the error object; returns nil when the body is not Graph's error shape.
+    /// Reads the error object, or returns nil when the body is not in Graph's error shape.
     static func parse(_ body: Data) -> GraphErrorBody? {
         guard let object = (try? JSONSerialization.jsonObject(with: body)) as? [String: Any],
               let error = object["error"] as? [String: Any]

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Where a Graph token came from, named as `--auth` names it.
+/// The source of a Graph token, named as `--auth` names it.
 public enum TokenSourceKind: String, Sendable, Equatable, CaseIterable, CustomStringConvertible {
     /// `--access-token` or `CONSENT_DOCTOR_ACCESS_TOKEN`.
     case accessToken = "access-token"
@@ -37,7 +37,7 @@ public struct AccessToken: Sendable, CustomStringConvertible, CustomDebugStringC
         self.source = source
     }
 
-    /// Whether the token expires within `margin` seconds of `now`. A token without a known
+    /// Returns whether the token expires within `margin` seconds of `now`. A token without a known
     /// expiry never counts as expiring.
     public func expires(within margin: TimeInterval, of now: Date) -> Bool {
         guard let expiresOn else {

@@ -1,4 +1,4 @@
-/// How the CLI asked to authenticate: the `--auth` choice and the values it needs.
+/// The CLI's authentication settings: the `--auth` choice and the values it needs.
 public struct AuthenticationOptions: Sendable {
     /// The `--auth` value.
     public enum Method: Sendable, Equatable {

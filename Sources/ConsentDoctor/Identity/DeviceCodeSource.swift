@@ -7,7 +7,7 @@ import Foundation
 public struct DeviceCodeSource: TokenSource {
     /// Microsoft Graph Command Line Tools, a public client that any tenant can sign in to.
     public static let defaultClientId = WellKnownApps.graphCommandLineTools.appId
-    /// The wait between polls when the server does not say, in seconds (RFC 8628).
+    /// The wait between polls when the server sends no interval, in seconds (RFC 8628).
     public static let defaultInterval: TimeInterval = 5
     /// The extra wait added after each `slow_down`, in seconds (RFC 8628).
     public static let slowDownIncrement: TimeInterval = 5

@@ -51,7 +51,7 @@ public struct GraphEndpoints: Sendable, Equatable {
         path.hasPrefix("/") ? versionRoot + path : "\(versionRoot)/\(path)"
     }
 
-    /// The scope that asks for a Graph token with the app's or user's granted permissions.
+    /// The `.default` scope, which requests a Graph token with every permission granted to the app or user.
     public var graphDefaultScope: String {
         "\(graphResource)/.default"
     }

@@ -1,4 +1,4 @@
-/// Why no Graph token could be obtained.
+/// A failure to obtain a Graph token.
 ///
 /// Descriptions never contain a token or a secret: text that a server or `az` returned is passed
 /// through `SecretRedaction` with the secrets of the request before it gets here.

@@ -1,6 +1,6 @@
 import Foundation
 
-/// A token endpoint's answer: a token, or an OAuth error.
+/// A token endpoint's response: a token, or an OAuth error.
 ///
 /// Covers the v2.0 token endpoint (`access_token`, `expires_in`, `error`, `error_description`)
 /// and managed identity endpoints (`access_token`, `expires_on` as epoch seconds, `message`).

@@ -25,13 +25,16 @@ public actor CachingTokenProvider: TokenProvider {
     public nonisolated let source: TokenSourceKind
     private let tokenSource: any TokenSource
     private let sleeper: any Sleeper
+    private let log: any LogSink
     private var cached: AccessToken?
     private var pending: Task<AccessToken, any Error>?
 
-    public init(source: any TokenSource, sleeper: any Sleeper = SystemSleeper()) {
+    /// - Parameter log: Receives one `info` line per fetched token, naming the source and tenant.
+    public init(source: any TokenSource, sleeper: any Sleeper = SystemSleeper(), log: any LogSink = DiscardingLogSink()) {
         self.source = source.kind
         self.tokenSource = source
         self.sleeper = sleeper
+        self.log = log
     }
 
     public func token() async throws -> AccessToken {
@@ -47,6 +50,7 @@ public actor CachingTokenProvider: TokenProvider {
         defer { pending = nil }
         let fresh = try await fetch.value
         cached = fresh
+        log.log(.info, "Obtained a Graph \(fresh).")
         return fresh
     }
 }

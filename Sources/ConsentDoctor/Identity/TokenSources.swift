@@ -8,7 +8,7 @@
 /// 5. device code (standard input is a terminal).
 ///
 /// "Configured" means the settings are present, not that sign-in will succeed: an `az` that is
-/// not signed in stops the search with an error that says to run `az login`, because quietly
+/// not signed in stops the search with an error naming `az login` as the fix, because quietly
 /// moving on to another identity would read the tenant as someone else.
 public enum TokenSources {
     /// Returns the source automatic mode would pick, or nil when none is configured.
@@ -59,7 +59,7 @@ public enum TokenSources {
         }
 
         let source = try makeSource(kind, options: options, endpoints: endpoints, sender: sender, presentDeviceCodePrompt: presentDeviceCodePrompt)
-        return CachingTokenProvider(source: source, sleeper: sender.sleeper)
+        return CachingTokenProvider(source: source, sleeper: sender.sleeper, log: sender.log)
     }
 
     private static func makeSource(
@@ -112,7 +112,7 @@ public enum TokenSources {
         }
     }
 
-    /// Returns the client credential variables that are not set. `--tenant` stands in for
+    /// Returns the client credential variables that are not set. `--tenant` replaces
     /// `AZURE_TENANT_ID`.
     private static func missingClientCredentialSettings(_ options: AuthenticationOptions) -> [String] {
         var missing: [String] = []
@@ -125,7 +125,7 @@ public enum TokenSources {
         return missing
     }
 
-    /// Whether a tenant value is safe to put in a URL path and an `az` argument.
+    /// Returns whether a tenant value is safe to put in a URL path and an `az` argument.
     static func isValidTenant(_ tenant: String) -> Bool {
         Identifiers.isTenant(tenant) || ["organizations", "common"].contains(tenant.lowercased())
     }

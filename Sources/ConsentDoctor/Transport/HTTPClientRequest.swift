@@ -13,7 +13,7 @@ public struct HTTPHeader: Sendable, Equatable {
 
 /// An HTTP request for an `HTTPTransport`.
 public struct HTTPClientRequest: Sendable {
-    /// Where plain `http` may carry credentials. `https` is always allowed.
+    /// The destinations to which plain `http` may carry credentials. `https` is always allowed.
     public enum PlainHTTPAllowance: Sendable, Equatable {
         /// Only to a loopback address: 127.0.0.0/8, ::1 or `localhost`.
         case loopbackOnly

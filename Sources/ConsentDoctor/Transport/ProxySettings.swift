@@ -8,7 +8,7 @@ import Glibc
 ///
 /// libcurl would read the same variables from the process environment. Reading them from a
 /// dictionary instead lets tests and callers pass an environment without changing the process's,
-/// and deciding here whether a host bypasses the proxy lets errors say whether a proxy was used.
+/// and deciding here whether a host bypasses the proxy lets errors report whether a proxy was used.
 public struct ProxySettings: Sendable, Equatable {
     /// The proxy for `http` URLs, from `http_proxy` (lower case only, as libcurl does, because
     /// CGI servers set `HTTP_PROXY` from a request header).
@@ -54,9 +54,9 @@ public struct ProxySettings: Sendable, Equatable {
         return proxy
     }
 
-    /// Whether `noProxy` matches the host, as libcurl 7.86 and later match it: `*` matches every
-    /// host; a name matches itself and its subdomains, with or without a leading dot; an IPv4
-    /// entry matches that address or, written as `a.b.c.d/n`, that network.
+    /// Returns whether `noProxy` matches the host, as libcurl 7.86 and later match it. An entry
+    /// `*` matches every host. A name matches itself and its subdomains, with or without a leading
+    /// dot. An IPv4 entry matches that address or, written as `a.b.c.d/n`, that network.
     public func bypassesProxy(host: String) -> Bool {
         guard let noProxy else {
             return false
@@ -92,7 +92,7 @@ public struct ProxySettings: Sendable, Equatable {
         return text
     }
 
-    /// Whether an IPv4 address lies in a network written as `a.b.c.d/n`.
+    /// Returns whether an IPv4 address lies in a network written as `a.b.c.d/n`.
     private static func ipv4(_ address: String, isIn network: String) -> Bool {
         let parts = network.split(separator: "/", maxSplits: 1)
         guard parts.count == 2, let bits = Int(parts[1]), (0...32).contains(bits),

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Reads the `Retry-After` header, which holds either a number of seconds or an HTTP date.
+/// Reads the `Retry-After` header, which contains either a number of seconds or an HTTP date.
 public enum RetryAfter {
     /// Returns the wait in seconds, never negative, or nil when the value is neither form.
     ///

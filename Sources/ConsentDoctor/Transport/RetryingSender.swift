@@ -4,8 +4,8 @@ import Foundation
 ///
 /// What is retried:
 /// - 429 for every request, because throttling rejects a request before it runs;
-/// - 503 for idempotent requests, and for others only when `Retry-After` is present, because
-///   only then does the server say it did not run the request;
+/// - 503 for idempotent requests, and for others only with `Retry-After`, because with it the
+///   server requests a later retry, while a bare 503 may come from a gateway after a write ran;
 /// - 502, 504, timeouts and dropped connections for idempotent requests only, because a write may
 ///   have taken effect before the failure, and sending it again could apply it twice.
 ///
@@ -21,7 +21,7 @@ public struct RetryingSender: Sendable {
         public var waited: TimeInterval
     }
 
-    /// What to do after an attempt.
+    /// The next step after an attempt: retry after a wait, or stop.
     public enum Decision: Sendable, Equatable {
         case retry(wait: TimeInterval, reason: String)
         case stop

@@ -1,7 +1,7 @@
 import CCurl
 import Foundation
 
-/// What is known about a failed libcurl transfer, gathered so the mapping to `TransportError`
+/// The facts about a failed libcurl transfer, gathered so the mapping to `TransportError`
 /// is a pure function that tests can call with any result code.
 struct CurlFailureFacts: Sendable {
     var code: Int

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Why an HTTP request got no usable response.
+/// A failure that left an HTTP request without a usable response.
 public struct TransportError: Error, Sendable, Equatable, CustomStringConvertible {
     public enum Kind: String, Sendable, Equatable {
         /// The connection or the whole request took longer than the timeout.

@@ -1,14 +1,14 @@
 import Foundation
 import GraphEmulator
 
-/// A canned answer: status, extra headers and a JSON body (nil for none).
-struct CannedAnswer: @unchecked Sendable {
+/// A canned response: status, extra headers and a JSON body (nil for none).
+struct CannedResponse: @unchecked Sendable {
     var status: Int
     var headers: [String: String] = [:]
     var body: Any?
 }
 
-/// A small stand-in for Microsoft Graph v1.0 that answers the reads the tool makes, directly and
+/// A small stand-in for Microsoft Graph v1.0 that responds to the reads the tool makes, directly and
 /// inside `$batch`, with Graph-shaped JSON. Tests inject faults per path with `fault`.
 final class FakeGraph: @unchecked Sendable {
     struct Tenant {
@@ -20,7 +20,7 @@ final class FakeGraph: @unchecked Sendable {
             "defaultUserRolePermissions": ["permissionGrantPoliciesAssigned": ["ManagePermissionGrantsForSelf.microsoft-user-default-legacy"]],
         ]
         var adminConsentRequestPolicy: [String: Any] = ["isEnabled": true, "reviewers": [["query": "/users/1"], ["query": "/users/2"]]]
-        /// Grants per page; when smaller than the grant count, the answer pages with nextLink.
+        /// Grants per page. When smaller than the grant count, the response pages with nextLink.
         var grantPageSize = 100
         /// Whether a filter on a client id with no grants returns 404, as Graph does.
         var notFoundForUnknownGrantClient = true
@@ -37,10 +37,10 @@ final class FakeGraph: @unchecked Sendable {
     }
 
     private let state: Locked<(tenant: Tenant, counts: [String: Int], requestNumber: Int)>
-    /// Returns an answer to use instead of the normal one, or nil for the normal one.
-    var fault: @Sendable (FaultContext) -> CannedAnswer? = { _ in nil }
-    /// Reverses the order of `$batch` answers, as Graph may return them in any order.
-    var reverseBatchAnswers = false
+    /// Returns a response to use instead of the normal one, or nil for the normal one.
+    var fault: @Sendable (FaultContext) -> CannedResponse? = { _ in nil }
+    /// Reverses the order of `$batch` responses, as Graph may return them in any order.
+    var reverseBatchResponses = false
     /// The root that nextLinks point at, such as `http://127.0.0.1:PORT`.
     var root = ""
 
@@ -92,13 +92,13 @@ final class FakeGraph: @unchecked Sendable {
             }
             answers.append(entry)
         }
-        if reverseBatchAnswers {
+        if reverseBatchResponses {
             answers.reverse()
         }
-        return response(CannedAnswer(status: 200, body: ["responses": answers]))
+        return response(CannedResponse(status: 200, body: ["responses": answers]))
     }
 
-    private func injectedFault(for request: HTTPRequest, insideBatch: Bool) -> CannedAnswer? {
+    private func injectedFault(for request: HTTPRequest, insideBatch: Bool) -> CannedResponse? {
         let previous = state.withValue { value -> Int in
             let count = value.counts[request.target, default: 0]
             value.counts[request.target] = count + 1
@@ -107,7 +107,7 @@ final class FakeGraph: @unchecked Sendable {
         return fault(FaultContext(method: request.method, path: request.path, target: request.target, previousRequests: previous, insideBatch: insideBatch))
     }
 
-    private func answer(_ request: HTTPRequest, insideBatch: Bool) -> CannedAnswer {
+    private func answer(_ request: HTTPRequest, insideBatch: Bool) -> CannedResponse {
         if let injected = injectedFault(for: request, insideBatch: insideBatch) {
             return injected
         }
@@ -120,7 +120,7 @@ final class FakeGraph: @unchecked Sendable {
                 guard let filter else { return true }
                 return (principal[filter.property] as? String)?.lowercased() == filter.value.lowercased()
             }
-            return CannedAnswer(status: 200, body: ["@odata.context": "https://graph.microsoft.com/v1.0/$metadata#servicePrincipals", "value": matches])
+            return CannedResponse(status: 200, body: ["@odata.context": "https://graph.microsoft.com/v1.0/$metadata#servicePrincipals", "value": matches])
 
         case ("GET", "/v1.0/oauth2PermissionGrants"):
             let matches = tenant.grants.filter { grant in
@@ -138,23 +138,23 @@ final class FakeGraph: @unchecked Sendable {
                 let filterText = GraphPathForTests.encode(request.queryValue("$filter") ?? "")
                 body["@odata.nextLink"] = "\(root)/v1.0/oauth2PermissionGrants?$filter=\(filterText)&$skiptoken=\(skip + page.count)"
             }
-            return CannedAnswer(status: 200, body: body)
+            return CannedResponse(status: 200, body: body)
 
         case ("GET", "/v1.0/policies/authorizationPolicy"):
-            return CannedAnswer(status: 200, body: tenant.authorizationPolicy)
+            return CannedResponse(status: 200, body: tenant.authorizationPolicy)
 
         case ("GET", "/v1.0/policies/adminConsentRequestPolicy"):
-            return CannedAnswer(status: 200, body: tenant.adminConsentRequestPolicy)
+            return CannedResponse(status: 200, body: tenant.adminConsentRequestPolicy)
 
         case ("GET", "/v1.0/organization"):
-            return CannedAnswer(status: 200, body: ["value": [["id": tenant.organizationId]]])
+            return CannedResponse(status: 200, body: ["value": [["id": tenant.organizationId]]])
 
         default:
             return Self.error(400, "BadRequest", "Resource not found for the segment '\(request.path)'.")
         }
     }
 
-    private func response(_ answer: CannedAnswer) -> HTTPResponse {
+    private func response(_ answer: CannedResponse) -> HTTPResponse {
         let number = state.withValue { value -> Int in
             value.requestNumber += 1
             return value.requestNumber
@@ -176,9 +176,9 @@ final class FakeGraph: @unchecked Sendable {
         return (parts[0].trimmingCharacters(in: .whitespaces), String(parts[1].dropFirst().dropLast()))
     }
 
-    /// Returns a Graph error answer with an inner request id.
-    static func error(_ status: Int, _ code: String, _ message: String, requestId: String = "inner-request-id", headers: [String: String] = [:]) -> CannedAnswer {
-        CannedAnswer(status: status, headers: headers, body: [
+    /// Returns a Graph error response with an inner request id.
+    static func error(_ status: Int, _ code: String, _ message: String, requestId: String = "inner-request-id", headers: [String: String] = [:]) -> CannedResponse {
+        CannedResponse(status: status, headers: headers, body: [
             "error": [
                 "code": code,
                 "message": message,
@@ -224,7 +224,7 @@ enum SampleTenant {
         return grant
     }
 
-    /// A tenant where RedisInsight and every resource exist and the client has two grants.
+    /// Returns a tenant where RedisInsight and every resource exist and the client has two grants.
     static func complete() -> FakeGraph.Tenant {
         var tenant = FakeGraph.Tenant()
         tenant.servicePrincipals = [
