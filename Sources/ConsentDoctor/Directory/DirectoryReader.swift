@@ -63,7 +63,9 @@ public struct DirectoryReader: Sendable {
         }
 
         let clientAppId = profile.clientAppId.lowercased()
-        let (grants, grantRequests) = try await readGrants(client: servicePrincipals[clientAppId] ?? .missing)
+        let clientLookup = servicePrincipals[clientAppId]
+            ?? .unknown(LookupFailure(kind: .notInInput, message: "The client service principal \(clientAppId) was not looked up."))
+        let (grants, grantRequests) = try await readGrants(client: clientLookup)
         requests += grantRequests
 
         return DirectorySnapshot(

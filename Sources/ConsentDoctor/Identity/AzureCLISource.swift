@@ -3,8 +3,8 @@ import Foundation
 /// A Graph token from the Azure CLI's signed-in account: `az account get-access-token
 /// --resource-type ms-graph [--tenant T]`.
 ///
-/// `az` prints the token on standard output. That output is parsed and never echoed; only a
-/// line of its standard error appears in errors.
+/// `az` prints the token on standard output. That output is parsed and never echoed, and only
+/// a line of its standard error appears in errors.
 public struct AzureCLISource: TokenSource {
     public let kind = TokenSourceKind.azureCLI
     /// The tenant to ask for, or nil for the account's default tenant.
@@ -41,6 +41,9 @@ public struct AzureCLISource: TokenSource {
     }
 
     /// The arguments passed to `az`.
+    ///
+    /// NOTE: `--resource-type ms-graph` requests a token for the Graph of the cloud `az` is set
+    /// to (`az cloud set`). When that differs from `--cloud`, Graph rejects the token with 401.
     public var arguments: [String] {
         var arguments = ["account", "get-access-token", "--resource-type", "ms-graph", "--output", "json"]
         if let tenant {

@@ -7,11 +7,15 @@
 /// 4. the Azure CLI (`az` on PATH);
 /// 5. device code (standard input is a terminal).
 ///
-/// "Configured" means the settings are present, not that sign-in will succeed: an `az` that is
-/// not signed in stops the search with an error naming `az login` as the fix, because quietly
-/// moving on to another identity would read the tenant as someone else.
+/// "Configured" means the settings are present, not that sign-in will succeed. An `az` that is
+/// not signed in stops the search with an error naming `az login` as the fix. Quietly moving on
+/// to another identity would read the tenant as someone else.
 public enum TokenSources {
     /// Returns the source automatic mode would pick, or nil when none is configured.
+    ///
+    /// NOTE: Certificate credentials (`AZURE_CLIENT_CERTIFICATE_PATH`), workload identity
+    /// (`AZURE_FEDERATED_TOKEN_FILE`) and the legacy `MSI_ENDPOINT` are not supported, so
+    /// environments configured only that way fall through to the next source.
     public static func automaticChoice(_ options: AuthenticationOptions) -> TokenSourceKind? {
         if options.explicitToken != nil {
             return .accessToken
