@@ -37,7 +37,7 @@ let package = Package(
         // Shared helpers for tests: fixture paths, running the built binaries, starting the emulator.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
 
-        .testTarget(name: "ConsentDoctorTests", dependencies: ["ConsentDoctor", "TestSupport", "CLibXML2"]),
+        .testTarget(name: "ConsentDoctorTests", dependencies: ["ConsentDoctor", "TestSupport", "CLibXML2", "GraphEmulator"]),
         .testTarget(name: "GraphEmulatorTests", dependencies: ["GraphEmulator", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport", "CLibXML2"]),
     ]

@@ -96,12 +96,16 @@ public struct GraphRequestRecord: Codable, Sendable, Equatable {
     public var status: Int?
     /// The `request-id` header or the `innerError.request-id` Graph returned.
     public var requestId: String?
+    /// Times the request went over HTTP, retries included. Nil for a request inside a `$batch`,
+    /// which travels in the batch's own request, and in snapshots that predate the field.
+    public var attempts: Int?
 
-    public init(method: String, path: String, status: Int?, requestId: String?) {
+    public init(method: String, path: String, status: Int?, requestId: String?, attempts: Int? = nil) {
         self.method = method
         self.path = path
         self.status = status
         self.requestId = requestId
+        self.attempts = attempts
     }
 }
 

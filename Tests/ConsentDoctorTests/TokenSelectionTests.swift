@@ -1,0 +1,223 @@
+@testable import ConsentDoctor
+import Foundation
+import Testing
+import TestSupport
+
+struct TokenSelectionTests {
+    private func options(_ environment: [String: String], token: String? = nil, tenant: String? = nil, terminal: Bool = false, method: AuthenticationOptions.Method = .automatic) -> AuthenticationOptions {
+        var variables = environment
+        variables["PATH"] = variables["PATH"] ?? ""
+        return AuthenticationOptions(method: method, accessToken: token, tenant: tenant, environment: variables, standardInputIsTerminal: terminal)
+    }
+
+    private let clientCredentials = ["AZURE_TENANT_ID": "72f988bf-86f1-41af-91ab-2d7cd011db47", "AZURE_CLIENT_ID": "app", "AZURE_CLIENT_SECRET": "secret-value"]
+    private let managedIdentity = ["IDENTITY_ENDPOINT": "http://127.0.0.1:1/msi/token", "IDENTITY_HEADER": "header"]
+
+    private func folderWithAz() throws -> String {
+        let folder = try PackagePaths.scratchFolder("az-on-path")
+        let path = folder.appendingPathComponent("az")
+        try Data("#!/bin/sh\nexit 0\n".utf8).write(to: path)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: path.path)
+        return folder.path
+    }
+
+    @Test func explicitTokenComesFirst() throws {
+        let all = clientCredentials.merging(managedIdentity) { a, _ in a }.merging(["PATH": try folderWithAz()]) { a, _ in a }
+        #expect(TokenSources.automaticChoice(options(all, token: "t")) == .accessToken)
+        #expect(TokenSources.automaticChoice(options(["CONSENT_DOCTOR_ACCESS_TOKEN": "t"])) == .accessToken)
+    }
+
+    @Test func clientCredentialsBeforeManagedIdentity() {
+        let all = clientCredentials.merging(managedIdentity) { a, _ in a }
+        #expect(TokenSources.automaticChoice(options(all)) == .environment)
+    }
+
+    @Test func partialClientCredentialsAreSkipped() {
+        let partial = ["AZURE_CLIENT_ID": "user-assigned"].merging(managedIdentity) { a, _ in a }
+        #expect(TokenSources.automaticChoice(options(partial)) == .managedIdentity)
+    }
+
+    @Test func tenantOptionCompletesClientCredentials() {
+        let withoutTenant = ["AZURE_CLIENT_ID": "app", "AZURE_CLIENT_SECRET": "secret-value"]
+        #expect(TokenSources.automaticChoice(options(withoutTenant)) == nil)
+        #expect(TokenSources.automaticChoice(options(withoutTenant, tenant: "contoso.com")) == .environment)
+    }
+
+    @Test func azureCLIBeforeDeviceCode() throws {
+        #expect(TokenSources.automaticChoice(options(["PATH": try folderWithAz()], terminal: true)) == .azureCLI)
+    }
+
+    @Test func deviceCodeOnlyInTerminal() {
+        #expect(TokenSources.automaticChoice(options([:], terminal: true)) == .deviceCode)
+        #expect(TokenSources.automaticChoice(options([:], terminal: false)) == nil)
+    }
+
+    @Test func nothingConfiguredIsError() throws {
+        #expect(throws: IdentityError.noSourceApplies) {
+            _ = try TokenSources.provider(for: options([:]), endpoints: try GraphEndpoints(), sender: TestClients.sender(), presentDeviceCodePrompt: { _ in })
+        }
+    }
+
+    @Test func explicitMethodNamesMissingSettings() throws {
+        let chosen = options(["AZURE_CLIENT_ID": "app"], method: .only(.environment))
+        #expect(throws: IdentityError.missingSettings(source: .environment, names: ["AZURE_TENANT_ID", "AZURE_CLIENT_SECRET"])) {
+            _ = try TokenSources.provider(for: chosen, endpoints: try GraphEndpoints(), sender: TestClients.sender(), presentDeviceCodePrompt: { _ in })
+        }
+    }
+
+    @Test func invalidTenantIsRejected() throws {
+        #expect(throws: IdentityError.invalidTenant("contoso/../x")) {
+            _ = try TokenSources.provider(for: options([:], token: "t", tenant: "contoso/../x"), endpoints: try GraphEndpoints(), sender: TestClients.sender(), presentDeviceCodePrompt: { _ in })
+        }
+    }
+
+    @Test func providerReportsSource() async throws {
+        let jwt = testJWT(["tid": "72f988bf-86f1-41af-91ab-2d7cd011db47"])
+        let log = RecordingLogSink()
+        let provider = try TokenSources.provider(for: options([:], token: jwt), endpoints: try GraphEndpoints(), sender: TestClients.sender(log: log), presentDeviceCodePrompt: { _ in })
+        let token = try await provider.token()
+
+        #expect(provider.source == .accessToken)
+        #expect(token.value == jwt)
+        #expect(token.tenantId == "72f988bf-86f1-41af-91ab-2d7cd011db47")
+        #expect(log.messages == ["Obtained a Graph access token from access-token for tenant 72f988bf-86f1-41af-91ab-2d7cd011db47."])
+    }
+
+    @Test func bearerPrefixIsRejected() {
+        #expect(throws: IdentityError.invalidAccessToken) {
+            _ = try StaticTokenSource(token: "Bearer abc")
+        }
+    }
+
+    @Test(arguments: [("auto", AuthenticationOptions.Method.automatic), ("azure-cli", .only(.azureCLI)), ("Device-Code", .only(.deviceCode)), ("managed-identity", .only(.managedIdentity))])
+    func authArgument(text: String, method: AuthenticationOptions.Method) {
+        #expect(AuthenticationOptions.Method(argument: text) == method)
+    }
+
+    @Test func unknownAuthArgument() {
+        #expect(AuthenticationOptions.Method(argument: "kerberos") == nil)
+        #expect(AuthenticationOptions.Method.argumentNames == ["auto", "access-token", "environment", "managed-identity", "azure-cli", "device-code"])
+    }
+}
+
+/// A source that counts fetches and hands out tokens that expire after an hour.
+final class CountingTokenSource: TokenSource, @unchecked Sendable {
+    let kind = TokenSourceKind.azureCLI
+    let fetches = Locked(0)
+    let sleeper: ManualSleeper
+
+    init(sleeper: ManualSleeper) {
+        self.sleeper = sleeper
+    }
+
+    func fetchToken() async throws -> AccessToken {
+        let number = fetches.withValue { value -> Int in
+            value += 1
+            return value
+        }
+        return AccessToken(value: "token-\(number)", expiresOn: sleeper.now().addingTimeInterval(3600), source: kind)
+    }
+}
+
+struct CachingTokenProviderTests {
+    @Test func cachesUntilNearExpiry() async throws {
+        let sleeper = ManualSleeper()
+        let source = CountingTokenSource(sleeper: sleeper)
+        let provider = CachingTokenProvider(source: source, sleeper: sleeper)
+
+        let first = try await provider.token()
+        let second = try await provider.token()
+        try await sleeper.sleep(seconds: 3600 - 200)
+        let third = try await provider.token()
+
+        #expect(first.value == "token-1")
+        #expect(second.value == "token-1")
+        #expect(third.value == "token-2")
+        #expect(source.fetches.current == 2)
+    }
+
+    @Test func concurrentCallersShareOneFetch() async throws {
+        let sleeper = ManualSleeper()
+        let source = CountingTokenSource(sleeper: sleeper)
+        let provider = CachingTokenProvider(source: source, sleeper: sleeper)
+
+        let values = try await withThrowingTaskGroup(of: String.self) { group in
+            for _ in 0..<8 {
+                group.addTask { try await provider.token().value }
+            }
+            return try await group.reduce(into: [String]()) { $0.append($1) }
+        }
+
+        #expect(Set(values) == ["token-1"])
+        #expect(source.fetches.current == 1)
+    }
+}
+
+struct AccessTokenTests {
+    @Test func descriptionHidesValue() {
+        let token = AccessToken(value: "very-secret-token-value", tenantId: "72f988bf-86f1-41af-91ab-2d7cd011db47", source: .deviceCode)
+        var dumped = ""
+        dump(token, to: &dumped)
+
+        #expect(!"\(token)".contains("very-secret-token-value"))
+        #expect(!String(reflecting: token).contains("very-secret-token-value"))
+        #expect(!dumped.contains("very-secret-token-value"))
+        #expect("\(token)" == "access token from device-code for tenant 72f988bf-86f1-41af-91ab-2d7cd011db47")
+    }
+
+    @Test func tenantFromJWT() {
+        let token = testJWT(["tid": "72F988BF-86F1-41AF-91AB-2D7CD011DB47", "upn": "admin@contoso.com"])
+        #expect(JWTClaims.tenantId(in: token) == "72f988bf-86f1-41af-91ab-2d7cd011db47")
+    }
+
+    @Test func opaqueTokenHasNoTenant() {
+        #expect(JWTClaims.tenantId(in: "opaque-token") == nil)
+        #expect(JWTClaims.tenantId(in: testJWT(["tid": "not-a-guid"])) == nil)
+    }
+}
+
+struct GraphEndpointsTests {
+    @Test func cloudDefaults() throws {
+        let government = try GraphEndpoints(cloud: .azureUSGovernment)
+        #expect(government.graphRoot == "https://graph.microsoft.us")
+        #expect(government.authorityHost == "https://login.microsoftonline.us")
+        #expect(government.versionRoot == "https://graph.microsoft.us/v1.0")
+        #expect(government.graphDefaultScope == "https://graph.microsoft.us/.default")
+
+        let china = try GraphEndpoints(cloud: .azureChinaCloud)
+        #expect(china.graphRoot == "https://microsoftgraph.chinacloudapi.cn")
+        #expect(china.tokenURL(tenant: "contoso.cn") == "https://login.chinacloudapi.cn/contoso.cn/oauth2/v2.0/token")
+    }
+
+    @Test func overridesKeepResource() throws {
+        let endpoints = try GraphEndpoints(graphURL: "http://127.0.0.1:8445/", authorityHost: "http://127.0.0.1:8446")
+        #expect(endpoints.graphRoot == "http://127.0.0.1:8445")
+        #expect(endpoints.graphURL(path: "/organization") == "http://127.0.0.1:8445/v1.0/organization")
+        #expect(endpoints.deviceCodeURL(tenant: "organizations") == "http://127.0.0.1:8446/organizations/oauth2/v2.0/devicecode")
+        #expect(endpoints.graphResource == "https://graph.microsoft.com")
+    }
+
+    @Test func authorityFromEnvironment() throws {
+        let endpoints = try GraphEndpoints(environment: ["AZURE_AUTHORITY_HOST": "login.microsoftonline.us/"])
+        #expect(endpoints.authorityHost == "https://login.microsoftonline.us")
+    }
+
+    @Test func optionBeatsEnvironment() throws {
+        let endpoints = try GraphEndpoints(authorityHost: "http://127.0.0.1:9", environment: ["AZURE_AUTHORITY_HOST": "https://login.microsoftonline.us"])
+        #expect(endpoints.authorityHost == "http://127.0.0.1:9")
+    }
+
+    @Test(arguments: ["ftp://127.0.0.1", "http://127.0.0.1:8445/?x=1", "http://"])
+    func invalidOverride(value: String) {
+        #expect(throws: EndpointError.self) {
+            _ = try GraphEndpoints(graphURL: value)
+        }
+    }
+
+    @Test func invalidOverrideNamesSetting() {
+        let error = #expect(throws: EndpointError.self) {
+            _ = try GraphEndpoints(environment: ["AZURE_AUTHORITY_HOST": "ftp://x"])
+        }
+        #expect(error?.setting == "AZURE_AUTHORITY_HOST")
+    }
+}
