@@ -53,7 +53,7 @@ extension GraphClient {
         case 409:
             let lookup = try await readObjectIdAfterConflict(
                 path: GraphPath.path("/servicePrincipals", query: [("$filter", "appId eq \(GraphPath.literal(appId))"), ("$select", "id,appId")])
-            ) { (items: [ServicePrincipalReference]) in
+            ) { (items: [ServicePrincipalIdentity]) in
                 items.first { $0.appId.lowercased() == appId }?.id
             }
             return GraphWriteResult(outcome: .alreadyExisted, objectId: lookup.objectId, requestId: exchange.record.requestId, requests: [exchange.record] + lookup.requests)
@@ -190,7 +190,7 @@ extension GraphClient {
 }
 
 /// The two properties read back after a service principal conflict.
-struct ServicePrincipalReference: Decodable, Sendable {
+struct ServicePrincipalIdentity: Decodable, Sendable {
     var id: String
     var appId: String
 }
