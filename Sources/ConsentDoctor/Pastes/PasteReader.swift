@@ -162,11 +162,19 @@ enum DocumentKind {
     case text
 
     static func detect(_ bytes: [UInt8]) -> DocumentKind {
-        guard let first = bytes.first(where: { !isSpace($0) }) else {
+        guard let start = bytes.firstIndex(where: { !isSpace($0) }) else {
             return .text
         }
-        if first == UInt8(ascii: "{") || first == UInt8(ascii: "[") {
+        let first = bytes[start]
+        if first == UInt8(ascii: "{") {
             return .json
+        }
+        if first == UInt8(ascii: "[") {
+            // `[` also starts log lines such as `[2026-11-18 09:14:02] [error] ...`, so an array
+            // counts as JSON only when its first element is an object, an array, a string or nothing.
+            let next = bytes[(start + 1)...].first { !isSpace($0) }
+            let opensElement = next.map { "{[\"]".utf8.contains($0) } ?? false
+            return opensElement ? .json : .text
         }
         guard first == UInt8(ascii: "<") else {
             return .text
