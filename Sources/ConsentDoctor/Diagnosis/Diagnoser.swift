@@ -6,14 +6,22 @@
 /// reported with their number and values.
 public enum Diagnoser {
     /// Returns the diagnosis of `occurrence`, the `index`-th error of the paste (from 1).
-    public static func diagnose(_ occurrence: SignInErrorOccurrence, index: Int, options: ExplainOptions) -> Diagnosis {
-        let context = ErrorContext(occurrence: occurrence, options: options)
+    ///
+    /// - Parameter pasteProfile: The profile other errors of the same paste selected, used when
+    ///   this error names no client app (see `pasteProfile(for:options:)`).
+    public static func diagnose(
+        _ occurrence: SignInErrorOccurrence,
+        index: Int,
+        options: ExplainOptions,
+        pasteProfile: AppProfile? = nil
+    ) -> Diagnosis {
+        let context = ErrorContext(occurrence: occurrence, options: options, pasteProfile: pasteProfile)
         let draft = draft(for: context)
         let code = occurrence.values.code
 
         var notes = context.notes + draft.notes
         if let plan = draft.plan {
-            notes += GrantPlanner.placeholderNotes(plan).filter { !notes.contains($0) }
+            notes += GrantPlanner.placeholderNotes(plan, values: occurrence.values).filter { !notes.contains($0) }
         }
 
         return Diagnosis(
@@ -35,6 +43,21 @@ public enum Diagnoser {
             adminConsentURL: draft.adminConsentURL,
             notes: notes
         )
+    }
+
+    /// Returns the profile that errors of a paste select by their client appId or by RedisInsight's
+    /// markers, for the errors of the same paste that name no client. Assumptions do not count.
+    public static func pasteProfile(for occurrences: [SignInErrorOccurrence], options: ExplainOptions) -> AppProfile? {
+        guard options.profile == .automatic else {
+            return nil
+        }
+        for occurrence in occurrences {
+            let (profile, note) = ErrorContext.chooseProfile(for: occurrence, choice: .automatic)
+            if let profile, note == nil {
+                return profile
+            }
+        }
+        return nil
     }
 
     static func draft(for context: ErrorContext) -> RemediationDraft {

@@ -65,13 +65,15 @@ struct ErrorContext {
     /// The client appId for commands and URLs, or `<client-app-id>`.
     var clientAppIdOrPlaceholder: String { client.appId ?? Self.clientPlaceholder }
 
-    init(occurrence: SignInErrorOccurrence, options: ExplainOptions) {
+    /// - Parameter pasteProfile: A profile another error of the same paste selected by its client
+    ///   appId or markers, used when this error names no client.
+    init(occurrence: SignInErrorOccurrence, options: ExplainOptions, pasteProfile: AppProfile? = nil) {
         self.occurrence = occurrence
         cloud = options.cloud
         let values = occurrence.values
         var notes: [String] = []
 
-        let (profile, profileNote) = Self.chooseProfile(for: occurrence, choice: options.profile)
+        let (profile, profileNote) = Self.chooseProfile(for: occurrence, choice: options.profile, pasteProfile: pasteProfile)
         self.profile = profile
         if let profileNote {
             notes.append(profileNote)
@@ -105,7 +107,11 @@ struct ErrorContext {
     // MARK: - Profile
 
     /// Picks the profile for an error and returns a note when the choice is an assumption.
-    static func chooseProfile(for occurrence: SignInErrorOccurrence, choice: ExplainOptions.ProfileChoice) -> (AppProfile?, String?) {
+    static func chooseProfile(
+        for occurrence: SignInErrorOccurrence,
+        choice: ExplainOptions.ProfileChoice,
+        pasteProfile: AppProfile? = nil
+    ) -> (AppProfile?, String?) {
         let values = occurrence.values
         switch choice {
         case .none:
@@ -134,6 +140,9 @@ struct ErrorContext {
         let names = [values.clientName, values.message].compactMap { $0?.lowercased() }
         if names.contains(where: { $0.contains("redisinsight") || $0.contains("redis insight") }) {
             return (redisInsight, nil)
+        }
+        if let pasteProfile {
+            return (pasteProfile, "This error names no client app. Other errors in the same paste come from \(pasteProfile.displayName), so the commands assume it; run with --profile none if another app failed.")
         }
         let redisAPI = WellKnownApps.azureRedisCache
         let namesRedisAPI = values.resourceAppId?.caseInsensitiveCompare(redisAPI.appId) == .orderedSame

@@ -6,8 +6,9 @@ public enum ExplainReport {
     ///   - reading: The errors and notes from `PasteReader`.
     ///   - generatedAt: The report time, ISO 8601 in UTC; a parameter so tests are repeatable.
     public static func make(reading: PasteReading, options: ExplainOptions, generatedAt: String) -> Report {
+        let pasteProfile = Diagnoser.pasteProfile(for: reading.occurrences, options: options)
         let diagnoses = reading.occurrences.enumerated().map { offset, occurrence in
-            Diagnoser.diagnose(occurrence, index: offset + 1, options: options)
+            Diagnoser.diagnose(occurrence, index: offset + 1, options: options, pasteProfile: pasteProfile)
         }
         let tenants = Set(diagnoses.compactMap { $0.plan?.tenant })
         let profiles = Set(diagnoses.map(\.profileId))

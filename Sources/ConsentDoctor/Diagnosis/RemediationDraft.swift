@@ -74,16 +74,17 @@ enum GrantPlanner {
     }
 
     /// Returns notes about placeholders left in a plan, so the reader knows what to replace.
-    static func placeholderNotes(_ plan: FixPlan) -> [String] {
+    /// A value the paste had but that failed validation already has its own note, so it gets no second one.
+    static func placeholderNotes(_ plan: FixPlan, values: ExtractedValues) -> [String] {
         var notes: [String] = []
         let words = AzCommands.lines(for: plan).joined(separator: " ")
-        if words.contains(AzCommands.tenantPlaceholder) {
+        if words.contains(AzCommands.tenantPlaceholder), values.tenant == nil {
             notes.append("The paste does not name the tenant, so the commands use \(AzCommands.tenantPlaceholder): use the tenant that issued the user's token.")
         }
-        if words.contains(ErrorContext.clientPlaceholder) {
+        if words.contains(ErrorContext.clientPlaceholder), values.clientAppId == nil {
             notes.append("The paste does not name the client app, so the commands use \(ErrorContext.clientPlaceholder): use the appId of the app that failed (RedisInsight's is \(AppProfile.redisInsight.clientAppId)).")
         }
-        if words.contains(ErrorContext.resourcePlaceholder) {
+        if words.contains(ErrorContext.resourcePlaceholder), values.resourceAppId == nil {
             notes.append("The paste does not give the API's appId, so the commands use \(ErrorContext.resourcePlaceholder): look it up with `az ad sp list --display-name <name>` or in the API's documentation.")
         }
         if words.contains(ErrorContext.scopePlaceholder) {

@@ -56,6 +56,16 @@ enum ContextValues {
         }
     }
 
+    /// Fills the user and tenant from RedisInsight's `Failed to get token for {oid}.{tid}` when it
+    /// sits on a line just before the error, as it does before an errorCode 12400 line.
+    static func applyPrecedingLines(to values: inout ExtractedValues, lines: String) {
+        guard values.userObjectId == nil, let groups = userAndTenant.matches(in: lines).last?.groups else {
+            return
+        }
+        fill(&values.userObjectId, groups[0])
+        fill(&values.tenant, groups[1])
+    }
+
     /// Returns the last OAuth error word in `text`, as in `Azure OAuth error: invalid_client AADSTS...`
     /// or msal-node's `ServerError: invalid_client: 650057 - [...]: AADSTS...`.
     static func lastOAuthError(in text: String) -> String? {

@@ -67,7 +67,7 @@ enum MessageTemplates {
         },
 
         // 500011: a resource URI and a tenant without quotes.
-        Probe(pattern: TextPattern(#"resource principal named (\S+?) was not found in the tenant named (.+?)\.?(?:\s|$)"#)) { values, groups in
+        Probe(pattern: TextPattern(#"resource principal named (\S+?) was not found in the tenant named (.+?)(?:\.\s|\.?$)"#)) { values, groups in
             fill(&values.resourceURI, groups[0])
             fill(&values.tenant, groups[1])
         },

@@ -26,6 +26,13 @@ enum PageLabels {
             return
         }
 
+        if values.clientName == nil, let name = lines.first(where: { line in
+            let label = line.label.lowercased()
+            return label.contains("app") && label.contains("name") && !Identifiers.isGUID(line.value)
+        }) {
+            values.clientName = name.value
+        }
+
         var unlabelled: [String] = []
         for line in guidLines {
             let label = line.label.lowercased()
@@ -66,7 +73,7 @@ enum PageLabels {
             }
             let label = rawLine[..<colon].trimmingCharacters(in: .whitespaces)
             let value = rawLine[rawLine.index(after: colon)...].trimmingCharacters(in: .whitespaces)
-            guard (1...48).contains(label.count), !label.contains("AADSTS"), !value.isEmpty, !value.contains(" ") else {
+            guard (1...48).contains(label.count), !label.contains("AADSTS"), (1...200).contains(value.count) else {
                 continue
             }
             result.append(LabelLine(label: label, value: value))

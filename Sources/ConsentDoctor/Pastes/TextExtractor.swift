@@ -125,6 +125,7 @@ struct TextExtractor {
         MessageTemplates.apply(to: &values, from: decoded)
         values.redirectURI = values.redirectURI ?? urlAddress
         ContextValues.apply(to: &values, decoded: decoded, context: prefix + segment, prefix: prefix)
+        ContextValues.applyPrecedingLines(to: &values, lines: Self.precedingLines(before: lineStart, in: text, count: 2))
         PageLabels.apply(to: &values, from: segment)
         ValueCleaner.clean(&values)
 
@@ -160,6 +161,16 @@ struct TextExtractor {
             lineStart = nextLineEnd
         }
         return end
+    }
+
+    /// Returns up to `count` whole lines before `lineStart`, at most 2,000 characters.
+    static func precedingLines(before lineStart: String.Index, in text: String, count: Int) -> String {
+        var start = lineStart
+        for _ in 0..<count where start > text.startIndex {
+            start = startOfLine(containing: text.index(before: start), in: text)
+        }
+        let limited = text.index(lineStart, offsetBy: -2000, limitedBy: start) ?? start
+        return String(text[max(start, limited)..<lineStart])
     }
 
     static func startOfLine(containing index: String.Index, in text: String) -> String.Index {
