@@ -138,8 +138,12 @@ struct TextExtractor {
 
     // MARK: - Segments and lines
 
+    /// A line that starts a log record: a date, a bracketed level such as `[error]`, or an
+    /// upper-case level such as `ERROR:`. Case matters for the bare level, so that a message line
+    /// such as `Trace ID: ...` is not taken for one.
     private static let recordStart = TextPattern(
-        #"^\s*\[?(?:\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}|(?:ERROR|WARN|WARNING|INFO|DEBUG|TRACE)\b)"#
+        #"^\s*(?:\[?\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}|\[(?:[Ee]rror|ERROR|[Ww]arn(?:ing)?|WARN(?:ING)?|[Ii]nfo|INFO|[Dd]ebug|DEBUG)\]|(?:ERROR|WARN|WARNING|INFO|DEBUG)[:\s])"#,
+        caseInsensitive: false
     )
 
     /// Returns where a hit's error ends: the next hit, the length cap, or the first later line
