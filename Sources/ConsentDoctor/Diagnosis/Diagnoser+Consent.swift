@@ -14,6 +14,10 @@ extension Diagnoser {
 
         let client = context.client.label(fallback: "The client app")
         let target = resource?.label() ?? "an API"
+        if resource == nil {
+            // Neither the error nor a profile names the API: the command keeps placeholders for it.
+            resource = ResourceReference(app: AppReference(appId: nil, name: nil), uri: nil, requirement: nil, scopes: nil)
+        }
         var summary: String
         if context.code == .noMatchingEntitlements {
             summary = "\(client) asked \(target) for permission ids that the API does not offer in this tenant, so no consent could be recorded."

@@ -20,6 +20,10 @@ public enum ReportRedactor {
         else {
             return withheld(report)
         }
+        _ = tree.mappingStrings { text in
+            masker.registerURLHosts(in: text)
+            return text
+        }
         let masked = tree.mappingStrings { masker.mask($0) }
         guard let maskedData = try? encoder.encode(masked),
               let result = try? JSONDecoder().decode(Report.self, from: maskedData)

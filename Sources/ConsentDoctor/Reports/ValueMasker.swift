@@ -22,11 +22,11 @@ struct ValueMasker {
     /// Values registered by role, masked wherever they appear in any string.
     private var literals: [(value: String, kind: Kind)] = []
 
-    private static let email = TextPattern(#"[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,63}"#)
+    private static let email = TextPattern(#"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,63}"#)
     private static let userBeforeAt = TextPattern(#"(?<![A-Za-z0-9._<>-])([A-Za-z0-9._-]+)@(?=[A-Za-z0-9\[])"#)
     private static let urlHost = TextPattern(#"[A-Za-z][A-Za-z0-9+.-]*://(?:[^/\s@'"<>]*@)?([A-Za-z0-9.-]+\.[A-Za-z]{2,63})(?![A-Za-z0-9-])"#)
     private static let tenantDomain = TextPattern(#"(?<![A-Za-z0-9.-])[A-Za-z0-9-]+\.(?:onmicrosoft\.(?:com|us|de)|partner\.onmschina\.cn)(?![A-Za-z0-9-])"#)
-    private static let ipv4 = TextPattern(#"(?<![0-9.])\d{1,3}(?:\.\d{1,3}){3}(?![0-9.])"#)
+    private static let ipv4 = TextPattern(#"(?<![0-9]|[0-9]\.)\d{1,3}(?:\.\d{1,3}){3}(?!\.?[0-9])"#)
     private static let ipv6 = TextPattern(#"(?<![0-9A-Za-z:.])[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7}(?![0-9A-Za-z:])"#)
     private static let homeFolder = TextPattern(#"(?:/home/|/Users/|[A-Za-z]:\\Users\\)([^/\\\s'"<>]+)"#)
     private static let labelledUser = TextPattern(#"\b(?:user(?:name)?|upn|login_hint|account)\s*[=:]\s*"?([^\s",;'<>]{2,})"#)
@@ -38,6 +38,17 @@ struct ValueMasker {
         }
         literals.append((value, kind))
         literals.sort { $0.value.count > $1.value.count }
+    }
+
+    /// Registers the hosts of URLs in `text` that are not public, so the same host is masked
+    /// where it appears without a scheme, such as in an ssh command or a sentence.
+    mutating func registerURLHosts(in text: String) {
+        for match in Self.urlHost.matches(in: text) {
+            guard let host = match.groups[0], !Self.isPublicHost(host), !RedirectURIAnalysis.isIPAddress(host) else {
+                continue
+            }
+            register(host, kind: .domain)
+        }
     }
 
     /// Returns `text` with every sensitive value replaced by its placeholder.
