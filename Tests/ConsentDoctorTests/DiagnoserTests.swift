@@ -6,7 +6,7 @@ import Testing
 struct DiagnoserTests {
     typealias F = ExplainFixtures
 
-    /// Every word a shell would treat specially, outside single quotes.
+    /// Returns whether every character a shell treats specially sits inside single quotes.
     private func isSafeCommand(_ command: String) -> Bool {
         var inQuotes = false
         for character in command {

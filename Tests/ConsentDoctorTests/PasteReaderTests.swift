@@ -227,3 +227,20 @@ struct GeneratedChunkSource: ChunkSource {
         return make(count)
     }
 }
+
+struct RepeatCountTests {
+    @Test func untracedLinesCountAsRepeats() {
+        let line = #"[error] {"message":"Failed to get authenticated client","errorCode":12400}"#
+        let reading = PasteReader.read(bytes: Array((line + "\n" + line + "\n" + line + "\n").utf8))
+        #expect(reading.occurrences.count == 1)
+        #expect(reading.occurrences.first?.repeatCount == 3)
+    }
+
+    @Test func toastThenLogIsOneFailure() {
+        let text = "Azure authentication failed. Please contact your administrator. (AADSTS650057)\n[error] Azure OAuth error: invalid_client AADSTS650057: Invalid resource. Client app ID: 61f3d82d-2bf3-432a-ba1b-c056e4cf0fd0(Redis Insight). Trace ID: 11111111-2222-4333-8444-555555555555"
+        let reading = PasteReader.read(bytes: Array(text.utf8))
+        #expect(reading.occurrences.count == 1)
+        #expect(reading.occurrences.first?.repeatCount == 1)
+        #expect(reading.occurrences.first?.values.traceId == "11111111-2222-4333-8444-555555555555")
+    }
+}

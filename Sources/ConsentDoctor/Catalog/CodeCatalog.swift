@@ -1,4 +1,4 @@
-/// Everything the tool knows about AADSTS codes: the bundled table, codes the table lacks,
+/// The tool's data on AADSTS codes: the bundled table, codes the table lacks,
 /// and the tool's own explanations.
 public enum CodeCatalog {
     /// Codes the tool recognises although Microsoft's published table does not list them.

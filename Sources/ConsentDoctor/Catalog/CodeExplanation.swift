@@ -5,11 +5,11 @@ public struct CodeExplanation: Codable, Sendable, Equatable {
     public var title: String
     /// One sentence: what the error means.
     public var summary: String
-    /// Why it happens, as sentences.
+    /// The reason it happens, as sentences.
     public var cause: String
     /// General steps, used when no value-specific remediation applies.
     public var advice: [String]
-    /// Who fixes it, when that differs from the code table. For 650057 the table names the app
+    /// The person who fixes it, when that differs from the code table. For 650057 the table names the app
     /// developer, but for a vendor-owned multi-tenant app it is the tenant admin who grants access.
     public var fixedBy: Fixer?
 

@@ -4,7 +4,7 @@ public struct CodeSummary: Codable, Sendable, Equatable {
     public var name: String?
     public var title: String
     public var category: CodeCategory
-    /// Who usually fixes it, after the tool's own overrides.
+    /// The person who usually fixes it, after the tool's own overrides.
     public var fixedBy: Fixer
     /// The public page for the code on the chosen cloud's sign-in host.
     public var link: String
@@ -14,7 +14,7 @@ public struct CodeSummary: Codable, Sendable, Equatable {
     public var cause: String?
     public var advice: [String]
 
-    /// Returns the summary of a known code, or nil for a code neither the table nor the tool knows.
+    /// Returns the summary of a known code, or nil for a code missing from the catalog.
     public static func make(_ code: SignInErrorCode, cloud: Cloud) -> CodeSummary? {
         guard let entry = CodeCatalog.entry(for: code) else {
             return nil

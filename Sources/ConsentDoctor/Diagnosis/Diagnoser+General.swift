@@ -1,6 +1,6 @@
 extension Diagnoser {
-    /// Every other code: the tool's own explanation when it has one, otherwise the explanation of
-    /// the code's table category, and for a code the table lacks, a note that it is unknown.
+    /// Builds the draft for every other code from the tool's own explanation when it has one,
+    /// otherwise from the code's table category. A code the table lacks is reported as unknown.
     static func generalDraft(_ context: ErrorContext, code: SignInErrorCode) -> RemediationDraft {
         var notes: [String] = []
         if let profile = context.profile, let note = profileNote(for: code, profile: profile) {

@@ -5,7 +5,7 @@ struct AppReference {
     /// The text found where an appId belongs, when it was not a GUID.
     var rejectedValue: String?
 
-    /// A phrase for prose, such as `Redis Insight (61f3d82d-2bf3-432a-ba1b-c056e4cf0fd0)`.
+    /// Returns a phrase for prose, such as `Redis Insight (61f3d82d-2bf3-432a-ba1b-c056e4cf0fd0)`.
     func label(fallback: String) -> String {
         switch (name, appId) {
         case let (name?, appId?): "\(name) (\(appId))"
@@ -25,7 +25,7 @@ struct ResourceReference {
     /// The delegated scopes to grant, when known; each passed `Identifiers.isScopeToken`.
     var scopes: [String]?
 
-    /// A phrase for prose, such as `AzureRedisCacheAadApp (acca5fbb-..., https://redis.azure.com)`.
+    /// Returns a phrase for prose, such as `AzureRedisCacheAadApp (acca5fbb-..., https://redis.azure.com)`.
     func label(fallback: String = "the API") -> String {
         let details = [app.appId, uri].compactMap { $0 }
         switch (app.name, details.isEmpty) {
@@ -190,7 +190,7 @@ struct ErrorContext {
     }
 
     /// Returns the scopes to grant on a resource: the profile's, or the only delegated scope of
-    /// the Azure APIs the tool knows (both publish just `user_impersonation`), or nil.
+    /// the Redis and Resource Manager APIs (both publish just `user_impersonation`), or nil.
     static func scopes(for appId: String?, requirement: ResourceRequirement?) -> [String]? {
         if let requirement {
             return requirement.scopes.filter { Identifiers.isScopeToken($0) }

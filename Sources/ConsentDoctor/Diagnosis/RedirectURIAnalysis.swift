@@ -1,11 +1,11 @@
 import Foundation
 
-/// What is wrong with a redirect URI, measured against a profile's redirect rules.
+/// The problems of a redirect URI, measured against a profile's redirect rules.
 struct RedirectURIAnalysis {
     /// Sentences, one per problem, such as "it uses the IP address 10.20.30.40 ...".
     var problems: [String]
-    /// The host the app was reached at, when it is not the allowed host and passed validation
-    /// as an IP address or domain name; used for an SSH tunnel command.
+    /// The host the app was reached at, for an SSH tunnel command. It is set only when it is not
+    /// the allowed host and is a valid IP address or domain name.
     var remoteHost: String?
     /// The registered port to use: the URI's own port when registered, otherwise the default.
     var port: Int

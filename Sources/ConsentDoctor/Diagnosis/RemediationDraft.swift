@@ -1,4 +1,4 @@
-/// What a diagnosis says and proposes, before it becomes a `Diagnosis`.
+/// The text and commands of a diagnosis before they become a `Diagnosis`.
 struct RemediationDraft {
     var summary: String
     var cause: String
@@ -9,7 +9,7 @@ struct RemediationDraft {
     var extraCommands: [String] = []
     var adminConsentURL: String?
     var notes: [String] = []
-    /// Who fixes it, when that differs from the catalog.
+    /// The person who fixes it, when that differs from the catalog.
     var fixedBy: Fixer?
 }
 

@@ -1,4 +1,4 @@
-/// Notes for Azure CLI output pasted into `explain` that holds no sign-in error, such as
+/// Notes for Azure CLI output pasted into `explain` that contains no sign-in error, such as
 /// `az ad sp show` for a missing service principal or `az ad app permission list-grants`.
 enum AzureCLIOutputNotes {
     private static let missingServicePrincipal = TextPattern(#"Service principal '([^']{1,200})' doesn't exist"#)

@@ -17,7 +17,7 @@ enum ContextValues {
     private static let userAndTenant = TextPattern(#"Failed to get token for ([^\s:]+?)\.(\#(guid))"#)
 
     /// Error values an OAuth 2.0 or OpenID Connect server returns, from RFC 6749, RFC 8628 and
-    /// OpenID Connect Core; used to recognise the `error` word in front of a message.
+    /// OpenID Connect Core. They mark the `error` word in front of a message.
     static let oauthErrors: Set<String> = [
         "invalid_request", "invalid_client", "invalid_grant", "unauthorized_client", "unsupported_grant_type",
         "invalid_scope", "access_denied", "unsupported_response_type", "server_error", "temporarily_unavailable",

@@ -2,7 +2,7 @@
 import Glibc
 #endif
 
-/// Why an input file cannot be read. Each case renders as a sentence with the path and what to do.
+/// The reasons an input file cannot be read. Each case renders as a sentence with the path and what to do.
 public enum PasteInputError: Error, Equatable, CustomStringConvertible {
     case notFound(path: String)
     case isDirectory(path: String)

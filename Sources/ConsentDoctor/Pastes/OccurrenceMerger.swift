@@ -3,11 +3,12 @@ import Foundation
 /// Folds repeats of the same error into one occurrence, keeping the order of first appearance.
 ///
 /// Two occurrences are the same error when their codes match and none of the values that name
-/// the problem (client, resource, tenant, redirect URI) disagree; a value missing on one side
+/// the problem (client, resource, tenant, redirect URI) disagree. A value missing on one side
 /// never disagrees. When their trace values also agree, they are two views of one failure
 /// (msal-node and MSAL.NET print the message twice, the sign-in page repeats it), and the
 /// values are combined. When trace values differ, the failure happened again: it is counted in
-/// `repeatCount`, and only values that describe the problem are combined.
+/// `repeatCount`, and only values that describe the problem are combined. Occurrences without
+/// any trace value on different lines also count as repeats.
 enum OccurrenceMerger {
     private static var identifying: [KeyPath<ExtractedValues, String?>] {
         [
@@ -36,7 +37,7 @@ enum OccurrenceMerger {
                 result.append(occurrence)
                 continue
             }
-            if agree(result[index].values, occurrence.values, on: tracing) {
+            if agree(result[index].values, occurrence.values, on: tracing), !separateUntracedLines(result[index], occurrence) {
                 combine(&result[index].values, with: occurrence.values, traces: true)
             } else {
                 result[index].repeatCount += occurrence.repeatCount
@@ -44,6 +45,16 @@ enum OccurrenceMerger {
             }
         }
         return result
+    }
+
+    /// Returns whether two occurrences without any trace value sit on different lines, as
+    /// RedisInsight's code-less errorCode 12400 lines do each time the failure happens again.
+    private static func separateUntracedLines(_ first: SignInErrorOccurrence, _ second: SignInErrorOccurrence) -> Bool {
+        let untraced = { (values: ExtractedValues) in tracing.allSatisfy { values[keyPath: $0] == nil } }
+        guard untraced(first.values), untraced(second.values), let firstLine = first.line, let secondLine = second.line else {
+            return false
+        }
+        return firstLine != secondLine
     }
 
     static func sameError(_ first: ExtractedValues, _ second: ExtractedValues) -> Bool {

@@ -53,7 +53,7 @@ enum PageLabels {
         }
 
         // NOTE: a localized page is assumed to keep the English layout, where the request id
-        // comes before the correlation id; a page that reorders them swaps the two here.
+        // comes before the correlation id. A page that reorders them swaps the two here.
         if values.requestId == nil, let first = unlabelled.first {
             values.requestId = first
         }

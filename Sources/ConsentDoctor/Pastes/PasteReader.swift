@@ -23,7 +23,7 @@ public struct PasteReading: Sendable, Equatable {
 /// JSON escapes and URL encoding around each hit are still decoded then, but a HAR's base64
 /// bodies are not.
 public enum PasteReader {
-    /// The largest input parsed whole as JSON, HAR or HTML: 16 MiB, which holds any pasted
+    /// The largest input parsed whole as JSON, HAR or HTML: 16 MiB, which fits any pasted
     /// error and most HAR files of a sign-in, while keeping JSON parsing under about 200 MB.
     public static let wholeDocumentLimit = 16 << 20
 

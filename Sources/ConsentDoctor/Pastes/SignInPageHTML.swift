@@ -1,7 +1,7 @@
 import CLibXML2
 
-/// The parts of a saved sign-in error page that carry the error: the text a person sees, and
-/// the inline scripts, one of which assigns `$Config={...}`.
+/// The parts of a saved sign-in error page that carry the error: the visible text, and the
+/// inline scripts, one of which assigns `$Config={...}`.
 struct SignInPageHTML {
     var visibleText: String
     var scripts: [String]

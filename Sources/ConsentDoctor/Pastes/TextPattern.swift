@@ -3,7 +3,7 @@ import Foundation
 /// A compiled regular expression with helpers that return captured groups as strings.
 ///
 /// Every pattern in this module is a constant, so a pattern that fails to compile is a
-/// programming error; the unit tests compile all of them.
+/// programming error. The unit tests compile all of them.
 struct TextPattern: Sendable {
     let expression: NSRegularExpression
 
