@@ -8,7 +8,7 @@ import Glibc
 /// RedisInsight and Azure CLI markers), takes a window of whole lines around each one
 /// (`contextBefore` bytes before, `contextAfter` after), joins windows that overlap, and hands
 /// each window to `TextExtractor`. It keeps only the bytes a window may still need, so memory
-/// stays near one chunk plus one window whatever the input size.
+/// does not grow with the input size.
 struct StreamingScanner {
     static let contextBefore = 2048
     static let contextAfter = 8192
