@@ -109,7 +109,7 @@ enum CodesCommand: ToolCommand {
         lines.append("  Fixed by:  \(code.fixedBy.phrase)")
         lines.append("  Link:      \(code.link)")
         if !code.inPublishedTable {
-            lines.append("  Note:      the published table does not list this code; the tool knows it from sign-ins seen in the wild.")
+            lines.append("  Note:      Microsoft's published table does not list this code; the tool adds it.")
         }
         if let summary = code.summary {
             lines.append("")

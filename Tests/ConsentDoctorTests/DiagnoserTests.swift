@@ -4,7 +4,7 @@ import Testing
 
 /// Classification, profiles, validation of values that reach commands, and explanations.
 struct DiagnoserTests {
-    typealias F = ExplainFixtures
+    typealias Sample = ExplainFixtures
 
     /// Returns whether every character a shell treats specially sits inside single quotes.
     private func isSafeCommand(_ command: String) -> Bool {
@@ -31,7 +31,7 @@ struct DiagnoserTests {
     ])
     func hostileTenantNeverReachesACommand(tenant: String) {
         let text = "AADSTS650052: The app is trying to access a service 'acca5fbb-b7e4-4009-81f1-37e38fd66d78'(AzureRedisCacheAadApp) that your organization '\(tenant)' lacks a service principal for."
-        let diagnosis = F.report(text: text).diagnoses.first
+        let diagnosis = Sample.report(text: text).diagnoses.first
         #expect(diagnosis?.commands.first == "az login --tenant '<tenant-id>'")
         #expect(diagnosis?.commands.allSatisfy(isSafeCommand) == true)
         #expect(diagnosis?.commands.contains { $0.contains(tenant) } == false)
@@ -46,7 +46,7 @@ struct DiagnoserTests {
     ])
     func hostileAppIdNeverReachesACommand(appId: String) {
         let text = "AADSTS650057: Invalid resource. Client app ID: \(appId)(Evil). Resource value from request: https://redis.azure.com. Resource app ID: \(appId). Trace ID: 11111111-2222-4333-8444-555555555555"
-        let report = F.report(text: text)
+        let report = Sample.report(text: text)
         for diagnosis in report.diagnoses {
             #expect(diagnosis.commands.allSatisfy(isSafeCommand))
             #expect(!diagnosis.commands.joined().contains("whoami"))
@@ -58,20 +58,20 @@ struct DiagnoserTests {
 
     @Test func hostileRedirectHostIsNotTunnelled() {
         let text = "AADSTS50011: The redirect URI 'http://evil.example;id:5540/api/azure/auth/callback' specified in the request does not match the redirect URIs configured for the application '61f3d82d-2bf3-432a-ba1b-c056e4cf0fd0'."
-        let diagnosis = F.report(text: text).diagnoses.first
+        let diagnosis = Sample.report(text: text).diagnoses.first
         #expect(diagnosis?.commands.allSatisfy(isSafeCommand) == true)
         #expect(diagnosis?.commands.joined().contains(";id") == false)
     }
 
     @Test func classificationIgnoresWording() {
         let text = "AADSTS650052: The redirect URI 'http://10.0.0.1:5540/x' does not match. Resource app ID: acca5fbb-b7e4-4009-81f1-37e38fd66d78."
-        let diagnosis = F.report(text: text).diagnoses.first
+        let diagnosis = Sample.report(text: text).diagnoses.first
         #expect(diagnosis?.title == "Service principal missing for a resource")
     }
 
     @Test func redirectOnLoopbackAddress() {
         let text = "AADSTS50011: The redirect URI 'http://127.0.0.1:5540/api/azure/auth/callback' specified in the request does not match the redirect URIs configured for the application '61f3d82d-2bf3-432a-ba1b-c056e4cf0fd0'."
-        let diagnosis = F.report(text: text).diagnoses.first
+        let diagnosis = Sample.report(text: text).diagnoses.first
         #expect(diagnosis?.summary.contains("loopback address 127.0.0.1") == true)
         #expect(diagnosis?.commands.isEmpty == true)
     }
@@ -93,7 +93,7 @@ struct DiagnoserTests {
 
     @Test func resourceManagerMFAExplainsAutodiscovery() {
         let text = "Token acquisition failed: AADSTS50079: Due to a configuration change made by your administrator, or because you moved to a new location, you must enroll in multi-factor authentication to access '797f4846-ba00-4fd7-ba43-dac1f8f63013'."
-        let diagnosis = F.report(text: text).diagnoses.first
+        let diagnosis = Sample.report(text: text).diagnoses.first
         #expect(diagnosis?.profileId == "redisinsight")
         #expect(diagnosis?.summary.contains("autodiscovery") == true)
         #expect(diagnosis?.cause.contains("background") == true)
@@ -101,7 +101,7 @@ struct DiagnoserTests {
     }
 
     @Test func profileNoneLeavesPlaceholders() {
-        let report = F.report(text: "AADSTS650057: Invalid resource. (AADSTS650057)", options: ExplainOptions(profile: .none))
+        let report = Sample.report(text: "AADSTS650057: Invalid resource. (AADSTS650057)", options: ExplainOptions(profile: .none))
         let diagnosis = report.diagnoses.first
         #expect(diagnosis?.profileId == nil)
         #expect(diagnosis?.commands.last == "az ad app permission grant --id '<client-app-id>' --api '<resource-app-id>' --scope '<scope>'")
@@ -110,20 +110,20 @@ struct DiagnoserTests {
 
     @Test func otherClientGetsNoProfile() {
         let text = "AADSTS650057: Invalid resource. Client app ID: d4b7e2a9-1c36-4f80-9e5b-7a0c3f6d1b28(Contoso). Resource value from request: https://redis.azure.com. Resource app ID: acca5fbb-b7e4-4009-81f1-37e38fd66d78."
-        let diagnosis = F.report(text: text).diagnoses.first
+        let diagnosis = Sample.report(text: text).diagnoses.first
         #expect(diagnosis?.profileId == nil)
         #expect(diagnosis?.commands.last == "az ad app permission grant --id d4b7e2a9-1c36-4f80-9e5b-7a0c3f6d1b28 --api acca5fbb-b7e4-4009-81f1-37e38fd66d78 --scope user_impersonation")
     }
 
     @Test func unknownAPIScopesArePlaceholders() {
         let text = "AADSTS650057: Invalid resource. Client app ID: d4b7e2a9-1c36-4f80-9e5b-7a0c3f6d1b28(Contoso). Resource app ID: 0b1c2d3e-4f50-4617-8293-a4b5c6d7e8f9."
-        let diagnosis = F.report(text: text).diagnoses.first
+        let diagnosis = Sample.report(text: text).diagnoses.first
         #expect(diagnosis?.commands.last?.hasSuffix("--scope '<scope>'") == true)
         #expect(diagnosis?.notes.contains { $0.contains("<scope>") } == true)
     }
 
     @Test func otherCloudChangesLinksAndCommands() throws {
-        let report = try F.report("02-ri-docker-toast-650052.txt", options: ExplainOptions(cloud: .azureUSGovernment))
+        let report = try Sample.report("02-ri-docker-toast-650052.txt", options: ExplainOptions(cloud: .azureUSGovernment))
         let diagnosis = try #require(report.diagnoses.first)
         #expect(diagnosis.commands.first == "az cloud set --name AzureUSGovernment")
         #expect(diagnosis.errorPageURL == "https://login.microsoftonline.us/error?code=650052")
@@ -156,27 +156,27 @@ struct DiagnoserTests {
         let entry = try #require(CodeCatalog.entry(for: .userConsentBlockedByPolicy))
         #expect(entry.category == .consent)
         #expect(CodeTable.entry(for: .userConsentBlockedByPolicy) == nil)
-        let diagnosis = F.report(text: "AADSTS900941: Admin consent is required. App: RedisInsight").diagnoses.first
+        let diagnosis = Sample.report(text: "AADSTS900941: Admin consent is required. App: RedisInsight").diagnoses.first
         #expect(diagnosis?.codeEntry?.code == .userConsentBlockedByPolicy)
-        #expect(diagnosis?.commands.contains(F.redisGrant) == true)
+        #expect(diagnosis?.commands.contains(Sample.redisGrant) == true)
     }
 
     @Test func tableCodeWithoutTextGetsCategoryExplanation() {
-        let diagnosis = F.report(text: "AADSTS50034: The user account does not exist.").diagnoses.first
+        let diagnosis = Sample.report(text: "AADSTS50034: The user account does not exist.").diagnoses.first
         #expect(diagnosis?.codeEntry?.category == .userAccount)
         #expect(diagnosis?.summary == CategoryExplanation.for(.userAccount).summary)
         #expect(diagnosis?.remediation.contains { $0.contains("Usually fixed by") } == true)
     }
 
     @Test func redisTokenExpired() {
-        let diagnosis = F.report(text: #"[warn] Redis connection closed: {"errorCode":11024}"#).diagnoses.first
+        let diagnosis = Sample.report(text: #"[warn] Redis connection closed: {"errorCode":11024}"#).diagnoses.first
         #expect(diagnosis?.values.applicationErrorCode == 11024)
         #expect(diagnosis?.fixedBy == .user)
         #expect(diagnosis?.title == "RedisInsight's Redis token expired")
     }
 
     @Test func verdictFollowsDiagnoses() {
-        #expect(F.report(text: "nothing here").verdict.status == .noErrorFound)
-        #expect(F.report(text: "AADSTS50034").verdict.status == .diagnosed)
+        #expect(Sample.report(text: "nothing here").verdict.status == .noErrorFound)
+        #expect(Sample.report(text: "AADSTS50034").verdict.status == .diagnosed)
     }
 }

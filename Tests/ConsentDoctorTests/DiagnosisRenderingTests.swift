@@ -3,10 +3,10 @@ import Testing
 @testable import ConsentDoctor
 
 struct DiagnosisRenderingTests {
-    typealias F = ExplainFixtures
+    typealias Sample = ExplainFixtures
 
     @Test func textHasEveryPart() throws {
-        let text = TextRenderer.render(try F.report("02-ri-docker-toast-650052.txt"), options: RenderOptions(color: false))
+        let text = TextRenderer.render(try Sample.report("02-ri-docker-toast-650052.txt"), options: RenderOptions(color: false))
         #expect(text.hasPrefix("1 sign-in error found."))
         #expect(text.contains("[1] AADSTS650052  Service principal missing for a resource"))
         #expect(text.contains("Fixed by: a tenant administrator"))
@@ -20,8 +20,8 @@ struct DiagnosisRenderingTests {
     }
 
     @Test func commandsAreNeverWrapped() throws {
-        let text = TextRenderer.render(try F.report("01-ri-desktop-log-650057.txt"), options: RenderOptions(color: false))
-        #expect(text.contains("      " + F.redisGrant + "\n"))
+        let text = TextRenderer.render(try Sample.report("01-ri-desktop-log-650057.txt"), options: RenderOptions(color: false))
+        #expect(text.contains("      " + Sample.redisGrant + "\n"))
     }
 
     @Test func inlineCommandsStayOnOneLine() {
@@ -30,28 +30,28 @@ struct DiagnosisRenderingTests {
     }
 
     @Test func noColorWithoutTheOption() throws {
-        let text = TextRenderer.render(try F.report("19-multi-error.log"), options: RenderOptions(color: false))
+        let text = TextRenderer.render(try Sample.report("19-multi-error.log"), options: RenderOptions(color: false))
         #expect(!text.contains("\u{1B}["))
     }
 
     @Test func colorWithTheOption() throws {
-        let text = TextRenderer.render(try F.report("01-ri-desktop-log-650057.txt"), options: RenderOptions(color: true))
+        let text = TextRenderer.render(try Sample.report("01-ri-desktop-log-650057.txt"), options: RenderOptions(color: true))
         #expect(text.contains("\u{1B}[31m"))
     }
 
     @Test func noErrorFoundText() {
-        let text = TextRenderer.render(F.report(text: "all good"), options: RenderOptions(color: false))
+        let text = TextRenderer.render(Sample.report(text: "all good"), options: RenderOptions(color: false))
         #expect(text.hasPrefix("No recognisable sign-in error found."))
     }
 
     @Test func repeatsAreShown() throws {
-        let text = TextRenderer.render(try F.report("19-multi-error.log"), options: RenderOptions(color: false))
+        let text = TextRenderer.render(try Sample.report("19-multi-error.log"), options: RenderOptions(color: false))
         #expect(text.contains("Found in: line 1, RedisInsight log, seen 2 times"))
         #expect(text.hasPrefix("5 sign-in errors found."))
     }
 
     @Test func jsonRoundTrips() throws {
-        let report = try F.report("12-har-with-secrets.har")
+        let report = try Sample.report("12-har-with-secrets.har")
         let json = JSONRenderer.render(report)
         let decoded = try JSONDecoder().decode(Report.self, from: Data(json.utf8))
         #expect(decoded == report)

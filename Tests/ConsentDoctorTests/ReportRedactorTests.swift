@@ -3,14 +3,14 @@ import Testing
 @testable import ConsentDoctor
 
 struct ReportRedactorTests {
-    typealias F = ExplainFixtures
+    typealias Sample = ExplainFixtures
 
     private func redactedJSON(_ report: Report) -> String {
         JSONRenderer.render(ReportRedactor.redact(report))
     }
 
     @Test func ipAddressIsMaskedEverywhere() throws {
-        let report = try F.report("07-signin-page-50011.txt")
+        let report = try Sample.report("07-signin-page-50011.txt")
         let redacted = ReportRedactor.redact(report)
         let json = JSONRenderer.render(redacted)
         #expect(!json.contains("10.20.30.40"))
@@ -21,7 +21,7 @@ struct ReportRedactorTests {
     }
 
     @Test func tenantDomainIsMaskedEverywhere() throws {
-        let redacted = ReportRedactor.redact(try F.report("06-msal-node-server-error.txt"))
+        let redacted = ReportRedactor.redact(try Sample.report("06-msal-node-server-error.txt"))
         let json = JSONRenderer.render(redacted)
         #expect(!json.contains("fabrikam"))
         let diagnosis = try #require(redacted.diagnoses.first)
@@ -31,7 +31,7 @@ struct ReportRedactorTests {
     }
 
     @Test func userObjectIdIsMasked() throws {
-        let redacted = ReportRedactor.redact(try F.report("18-ri-log-12400.txt"))
+        let redacted = ReportRedactor.redact(try Sample.report("18-ri-log-12400.txt"))
         let json = JSONRenderer.render(redacted)
         #expect(!json.contains("5c1d9e7a-2b48-4f63-9e0a-d7c3b1f6a825"))
         #expect(redacted.diagnoses.first?.values.userObjectId == "<user-1>")
@@ -39,7 +39,7 @@ struct ReportRedactorTests {
     }
 
     @Test func wellKnownValuesAreKept() throws {
-        let json = redactedJSON(try F.report("01-ri-desktop-log-650057.txt"))
+        let json = redactedJSON(try Sample.report("01-ri-desktop-log-650057.txt"))
         #expect(json.contains("61f3d82d-2bf3-432a-ba1b-c056e4cf0fd0"))
         #expect(json.contains("https://redis.azure.com"))
         #expect(json.contains("https://login.microsoftonline.com/error?code=650057"))
@@ -52,7 +52,7 @@ struct ReportRedactorTests {
         AADSTS50020: User account 'jane.doe@fabrikam.com' from identity provider 'live.com' does not exist in tenant 'Contoso' and cannot access the application '61f3d82d-2bf3-432a-ba1b-c056e4cf0fd0'(Redis Insight) in that tenant. Client IP 2001:db8::8a2e:370:7334 and 192.0.2.10.
         AADSTS50011: The redirect URI 'https://insight.fabrikam.com/api/azure/auth/callback' specified in the request does not match the redirect URIs configured for the application '61f3d82d-2bf3-432a-ba1b-c056e4cf0fd0'. Seen by jane.doe@fabrikam.com from 192.0.2.10 user=jdoe in C:\\Users\\jdoe\\AppData.
         """
-        let redacted = ReportRedactor.redact(F.report(text: text))
+        let redacted = ReportRedactor.redact(Sample.report(text: text))
         let json = JSONRenderer.render(redacted)
         for secret in ["jane.doe", "fabrikam", "2001:db8", "192.0.2.10", "jdoe"] {
             #expect(!json.contains(secret), "redacted report still contains \(secret)")
@@ -68,12 +68,12 @@ struct ReportRedactorTests {
     }
 
     @Test func timestampsAreNotTakenForAddresses() throws {
-        let redacted = ReportRedactor.redact(try F.report("01-ri-desktop-log-650057.txt"))
+        let redacted = ReportRedactor.redact(try Sample.report("01-ri-desktop-log-650057.txt"))
         #expect(redacted.diagnoses.first?.values.timestamp == "2026-11-18 09:14:02Z")
     }
 
     @Test func redactionIsStable() throws {
-        let report = try F.report("19-multi-error.log")
+        let report = try Sample.report("19-multi-error.log")
         #expect(ReportRedactor.redact(report) == ReportRedactor.redact(report))
     }
 }

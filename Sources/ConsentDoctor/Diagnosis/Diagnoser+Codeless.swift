@@ -45,7 +45,7 @@ extension Diagnoser {
         let name = requirement.map { "\($0.displayName) (\($0.appId))" } ?? "Azure Resource Manager"
         let steps = [
             "Look in the RedisInsight log around this line for an AADSTS code and run `consent-doctor explain` on that line: it names the exact cause.",
-            "The most common cause is a missing admin grant for \(name). A tenant administrator of \(tenantPhrase(context)) grants it with the commands below.",
+            "The most common cause is a missing admin grant for \(name). A tenant administrator grants it with the commands below, signed in to \(tenantPhrase(context)).",
             "If the tenant has no service principal for Resource Manager (AADSTS650052), create it first with `az ad sp create --id \(requirement?.appId ?? WellKnownApps.azureResourceManager.appId)`.",
             "If MFA or Conditional Access applies to Resource Manager (AADSTS50076, 50079, 53003), the user signs out of Azure in RedisInsight and signs in again, completing MFA; see those codes with `consent-doctor codes`.",
         ]

@@ -119,7 +119,7 @@ extension Diagnoser {
             return "the tenant \(tenant)"
         }
         if context.profile?.id == AppProfile.redisInsight.id {
-            return "the tenant that issues the user's token: the user's home tenant, or the tenant typed into RedisInsight's Tenant ID field"
+            return "the tenant that issues the user's token (the user's home tenant, or the tenant typed into RedisInsight's Tenant ID field)"
         }
         return "the tenant the user signs in to"
     }
