@@ -19,10 +19,10 @@ enum CodesCommand: ToolCommand {
         abstract: "Look up AADSTS codes offline: name, category, who fixes it and the link.",
         usage: ["codes [CODE] [options]", "codes --search WORDS [options]"],
         discussion: """
-        With CODE (650057 or AADSTS650057), prints that code with the tool's explanation. With \
+        With CODE (650057 or AADSTS650057), prints that code with the tool's explanation. With
         --search, lists the matching codes. With neither, lists every code the tool knows.
 
-        Exit status: 0 when something was found, 1 when the code is unknown or nothing matched, \
+        Exit status: 0 when something was found, 1 when the code is unknown or nothing matched,
         64 for invalid arguments.
         """,
         options: [formatOption, CommonOptions.cloud, searchOption],

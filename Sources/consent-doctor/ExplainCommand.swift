@@ -14,13 +14,13 @@ enum ExplainCommand: ToolCommand {
         abstract: "Explain a pasted sign-in error and print the exact commands that fix it.",
         usage: ["explain [FILE|-] [options]"],
         discussion: """
-        Reads FILE, or standard input when FILE is '-' or missing. The paste may be plain text, a \
-        token endpoint JSON response, a redirect URL, the sign-in error page (copied text or saved \
-        HTML), msal-node, MSAL.NET, MSAL for iOS or azure-identity output, a RedisInsight \
-        notification or log, Azure CLI output, or a HAR file. Inputs above 16 MiB are scanned as \
+        Reads FILE, or standard input when FILE is '-' or missing. The paste may be plain text, a
+        token endpoint JSON response, a redirect URL, the sign-in error page (copied text or saved
+        HTML), msal-node, MSAL.NET, MSAL for iOS or azure-identity output, a RedisInsight
+        notification or log, Azure CLI output, or a HAR file. Inputs above 16 MiB are scanned as
         text in bounded memory. Each error is reported once, in order of appearance.
 
-        Exit status: 0 when at least one error was diagnosed, 1 when the input held no \
+        Exit status: 0 when at least one error was diagnosed, 1 when the input held no
         recognisable error, 64 for invalid arguments, 66 when the input cannot be read.
         """,
         options: CommonOptions.reportOptions + [CommonOptions.cloud, profileOption],
