@@ -69,6 +69,8 @@ enum GrantPlanner {
     }
 
     /// Returns the admin consent URL for the error's client in its tenant, with placeholders for unknown values.
+    // NOTE: whether this page grants an API that the client's registration does not list is
+    // unconfirmed, so the steps tell the admin to use the az command when the page omits the API.
     static func adminConsentURL(_ context: ErrorContext) -> String {
         context.cloud.adminConsentURL(tenant: context.tenantOrPlaceholder, clientAppId: context.clientAppIdOrPlaceholder)
     }
