@@ -27,6 +27,15 @@ public struct ExtractedValues: Codable, Sendable, Equatable {
     public var applicationErrorCode: Int?
     /// The error message, decoded and trimmed, without the trailing trace values.
     public var message: String?
+    /// The signed-in user's object id, as RedisInsight logs it (`Failed to get token for {oid}.{tid}`).
+    public var userObjectId: String?
+    /// The signed-in user's name as a message gives it, such as 50020's `User account '...'`.
+    public var userPrincipalName: String?
+    /// A Microsoft Graph error code, such as `Authorization_RequestDenied` behind Azure CLI's
+    /// "Insufficient privileges to complete the operation."
+    public var graphErrorCode: String?
+    /// Conditional Access policy ids from a claims challenge (`capolids`).
+    public var conditionalAccessPolicyIds: [String]
 
     public init(
         code: SignInErrorCode? = nil,
@@ -47,7 +56,11 @@ public struct ExtractedValues: Codable, Sendable, Equatable {
         timestamp: String? = nil,
         errorURI: String? = nil,
         applicationErrorCode: Int? = nil,
-        message: String? = nil
+        message: String? = nil,
+        userObjectId: String? = nil,
+        userPrincipalName: String? = nil,
+        graphErrorCode: String? = nil,
+        conditionalAccessPolicyIds: [String] = []
     ) {
         self.code = code
         self.oauthError = oauthError
@@ -68,6 +81,10 @@ public struct ExtractedValues: Codable, Sendable, Equatable {
         self.errorURI = errorURI
         self.applicationErrorCode = applicationErrorCode
         self.message = message
+        self.userObjectId = userObjectId
+        self.userPrincipalName = userPrincipalName
+        self.graphErrorCode = graphErrorCode
+        self.conditionalAccessPolicyIds = conditionalAccessPolicyIds
     }
 }
 
@@ -91,10 +108,13 @@ public struct SignInErrorOccurrence: Codable, Sendable, Equatable {
     /// The 1-based line of the input where the error starts, when the form has lines.
     public var line: Int?
     public var values: ExtractedValues
+    /// How many times the same error appeared in the paste; repeats are folded into one occurrence.
+    public var repeatCount: Int
 
-    public init(form: PasteForm, line: Int? = nil, values: ExtractedValues) {
+    public init(form: PasteForm, line: Int? = nil, values: ExtractedValues, repeatCount: Int = 1) {
         self.form = form
         self.line = line
         self.values = values
+        self.repeatCount = repeatCount
     }
 }

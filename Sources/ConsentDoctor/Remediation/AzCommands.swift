@@ -1,11 +1,22 @@
 /// Renders a fix plan as Azure CLI command lines.
 ///
-/// Every value in a line must pass `Identifiers` validation: a step with an invalid appId or scope
-/// renders as no line, and an invalid tenant becomes the placeholder. Every word is shell-quoted
+/// Every value in a line must pass `Identifiers` validation or be one of the fixed `placeholders`:
+/// a step with an invalid appId or scope renders as no line, and an invalid tenant becomes the
+/// tenant placeholder. Every word is shell-quoted
 /// as well, so a line is safe to paste into a POSIX shell.
 public enum AzCommands {
     /// The placeholder used when the tenant is not known.
     public static let tenantPlaceholder = "<tenant-id>"
+    /// The placeholder for a client appId that an error message did not name.
+    public static let clientPlaceholder = "<client-app-id>"
+    /// The placeholder for a resource appId that an error message did not name.
+    public static let resourcePlaceholder = "<resource-app-id>"
+    /// The placeholder for scopes that are not known.
+    public static let scopePlaceholder = "<scope>"
+
+    /// Fixed strings a reader replaces by hand. They carry no pasted text, so they may appear in
+    /// a command (quoted) where a validated value is missing.
+    public static let placeholders: Set<String> = [tenantPlaceholder, clientPlaceholder, resourcePlaceholder, scopePlaceholder]
 
     /// Returns one command line per step, in plan order. A plan for a cloud other than
     /// `AzureCloud` starts with `az cloud set`.
@@ -43,10 +54,10 @@ public enum AzCommands {
             // resource and creates one AllPrincipals grant, so the scope list is the full union.
             let client = step.clientAppId ?? plan.clientAppId
             guard let resource = step.resourceAppId,
-                  Identifiers.isGUID(client),
-                  Identifiers.isGUID(resource),
+                  Identifiers.isGUID(client) || client == clientPlaceholder,
+                  Identifiers.isGUID(resource) || resource == resourcePlaceholder,
                   !step.scopesAfter.isEmpty,
-                  step.scopesAfter.allSatisfy({ Identifiers.isScopeToken($0) })
+                  step.scopesAfter.allSatisfy({ Identifiers.isScopeToken($0) || $0 == scopePlaceholder })
             else {
                 return nil
             }

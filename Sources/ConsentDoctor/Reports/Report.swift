@@ -80,6 +80,15 @@ public struct Diagnosis: Codable, Sendable, Equatable {
     public var fixedBy: Fixer?
     /// The state-unaware plan behind `commands`, when the error calls for directory changes.
     public var plan: FixPlan?
+    /// A short title for the code, such as `Resource missing from the client's registration`.
+    public var title: String?
+    /// How many times the same error appeared in the paste.
+    public var repeatCount: Int
+    /// The URL an administrator can open instead of running the grant commands.
+    public var adminConsentURL: String?
+    /// Things the reader should know about this diagnosis, such as a value that failed validation
+    /// and was replaced by a placeholder, as sentences.
+    public var notes: [String]
 
     public init(
         index: Int,
@@ -94,7 +103,11 @@ public struct Diagnosis: Codable, Sendable, Equatable {
         remediation: [String] = [],
         commands: [String] = [],
         fixedBy: Fixer? = nil,
-        plan: FixPlan? = nil
+        plan: FixPlan? = nil,
+        title: String? = nil,
+        repeatCount: Int = 1,
+        adminConsentURL: String? = nil,
+        notes: [String] = []
     ) {
         self.index = index
         self.form = form
@@ -109,6 +122,10 @@ public struct Diagnosis: Codable, Sendable, Equatable {
         self.commands = commands
         self.fixedBy = fixedBy
         self.plan = plan
+        self.title = title
+        self.repeatCount = repeatCount
+        self.adminConsentURL = adminConsentURL
+        self.notes = notes
     }
 }
 

@@ -1,7 +1,213 @@
 extension TextRenderer {
-    /// Renders `explain` reports: one block per diagnosis.
+    /// The width prose is wrapped to. Commands and URLs are never wrapped, so they stay copyable.
+    static let diagnosisWidth = 100
+
+    /// Renders `explain` reports: a headline, then one block per diagnosis, then the report's notes.
     static func renderDiagnoses(_ report: Report, style: inout TextStyle) -> String {
-        // Placeholder until the explain text layout lands.
-        report.diagnoses.map { "\($0.values.code?.description ?? "unknown"): \($0.summary)" }.joined(separator: "\n") + "\n"
+        var lines: [String] = []
+        switch report.diagnoses.count {
+        case 0:
+            lines.append(style.bold("No recognisable sign-in error found."))
+            lines.append("")
+            lines += wrapped("The input holds no AADSTS code and none of the RedisInsight or Azure CLI errors the tool knows. Paste the whole error: the message, the JSON response, the redirect URL or the sign-in page.", indent: "")
+        case 1:
+            lines.append(style.bold("1 sign-in error found."))
+        default:
+            lines.append(style.bold("\(report.diagnoses.count) sign-in errors found."))
+        }
+
+        for diagnosis in report.diagnoses {
+            lines.append("")
+            lines += block(for: diagnosis, style: style)
+        }
+
+        if !report.notes.isEmpty {
+            lines.append("")
+            lines.append(style.bold("Notes"))
+            for note in report.notes {
+                lines += wrapped(note, indent: "  ", firstIndent: "- ")
+            }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    private static func block(for diagnosis: Diagnosis, style: TextStyle) -> [String] {
+        var lines: [String] = []
+        let code = diagnosis.values.code?.description
+            ?? diagnosis.values.applicationErrorCode.map { "RedisInsight error \($0)" }
+            ?? diagnosis.values.graphErrorCode
+            ?? "No AADSTS code"
+        let title = diagnosis.title.map { "  \($0)" } ?? ""
+        lines.append(style.bold("[\(diagnosis.index)] ") + style.red(style.bold(code)) + style.bold(title))
+
+        if let fixer = diagnosis.fixedBy {
+            lines.append("    Fixed by: \(fixer.phrase)")
+        }
+        var found = formName(diagnosis.form)
+        if let line = diagnosis.line {
+            found = "line \(line), " + found
+        }
+        if diagnosis.repeatCount > 1 {
+            found += ", seen \(diagnosis.repeatCount) times"
+        }
+        lines.append("    Found in: \(found)")
+
+        lines.append("")
+        lines.append("    " + style.bold("What is wrong"))
+        lines += wrapped(diagnosis.summary, indent: "      ")
+
+        let rows = valueRows(diagnosis.values)
+        if !rows.isEmpty {
+            lines.append("")
+            lines.append("    " + style.bold("Values"))
+            let width = rows.map(\.label.count).max() ?? 0
+            for row in rows {
+                let padding = String(repeating: " ", count: width - row.label.count + 2)
+                let continuation = String(repeating: " ", count: 6 + width + 2)
+                let valueLines = wrapLine(row.value, width: diagnosisWidth - continuation.count)
+                lines.append("      \(row.label)\(padding)\(valueLines.first ?? "")")
+                lines += valueLines.dropFirst().map { continuation + $0 }
+            }
+        }
+
+        if !diagnosis.cause.isEmpty {
+            lines.append("")
+            lines.append("    " + style.bold("Why"))
+            lines += wrapped(diagnosis.cause, indent: "      ")
+        }
+
+        if !diagnosis.remediation.isEmpty {
+            lines.append("")
+            lines.append("    " + style.bold("Steps"))
+            for (offset, step) in diagnosis.remediation.enumerated() {
+                let number = "\(offset + 1). "
+                lines += wrapped(step, indent: "      " + String(repeating: " ", count: number.count), firstIndent: "      " + number)
+            }
+        }
+
+        if !diagnosis.commands.isEmpty {
+            lines.append("")
+            lines.append("    " + style.bold("Commands"))
+            lines += diagnosis.commands.map { "      " + style.green($0) }
+        }
+
+        if let url = diagnosis.adminConsentURL {
+            lines.append("")
+            lines.append("    " + style.bold("Admin consent URL"))
+            lines.append("      " + url)
+        }
+
+        let notes = (diagnosis.plan?.warnings ?? []) + diagnosis.notes
+        if !notes.isEmpty {
+            lines.append("")
+            lines.append("    " + style.bold("Notes"))
+            for note in notes {
+                lines += wrapped(note, indent: "        ", firstIndent: "      - ")
+            }
+        }
+
+        if let link = diagnosis.errorPageURL {
+            lines.append("")
+            lines.append("    More: " + style.blue(link))
+        }
+        return lines
+    }
+
+    private struct ValueRow {
+        var label: String
+        var value: String
+    }
+
+    private static func valueRows(_ values: ExtractedValues) -> [ValueRow] {
+        var rows: [ValueRow] = []
+        func add(_ label: String, _ value: String?) {
+            if let value, !value.isEmpty {
+                rows.append(ValueRow(label: label, value: value))
+            }
+        }
+        add("OAuth error", values.oauthError)
+        add("Suberror", values.suberror)
+        add("Client app", joined(values.clientAppId, values.clientName.map { "(\($0))" }))
+        add("Resource", joined(values.resourceAppId, values.resourceName.map { "(\($0))" }, values.resourceURI))
+        add("Valid resources", values.validResources.isEmpty ? nil : values.validResources.joined(separator: ", "))
+        add("Permission ids", values.requestedPermissionIds.isEmpty ? nil : values.requestedPermissionIds.joined(separator: ", "))
+        add("Tenant", values.tenant)
+        add("User", joined(values.userPrincipalName, values.userObjectId))
+        add("Redirect URI", values.redirectURI)
+        add("CA policies", values.conditionalAccessPolicyIds.isEmpty ? nil : values.conditionalAccessPolicyIds.joined(separator: ", "))
+        add("App error code", values.applicationErrorCode.map(String.init))
+        add("Graph error", values.graphErrorCode)
+        add("Trace ID", values.traceId)
+        add("Correlation ID", values.correlationId)
+        add("Request ID", values.requestId)
+        add("Timestamp", values.timestamp)
+        add("Error URI", values.errorURI)
+        add("Message", values.message)
+        return rows
+    }
+
+    private static func joined(_ parts: String?...) -> String? {
+        let present = parts.compactMap { $0 }.filter { !$0.isEmpty }
+        return present.isEmpty ? nil : present.joined(separator: " ")
+    }
+
+    /// Returns a readable name for a paste form.
+    static func formName(_ form: PasteForm) -> String {
+        switch form {
+        case .plainText: "plain text"
+        case .tokenEndpointJSON: "token endpoint JSON"
+        case .redirectURL: "redirect URL"
+        case .signInPageText: "sign-in page (copied text)"
+        case .signInPageHTML: "sign-in page (saved HTML)"
+        case .msal: "MSAL error"
+        case .redisInsightToast: "RedisInsight notification"
+        case .redisInsightLog: "RedisInsight log"
+        case .azureCLI: "Azure CLI output"
+        case .har: "HAR file"
+        }
+    }
+
+    /// Wraps `text` to `diagnosisWidth`, starting the first line with `firstIndent` and the rest with `indent`.
+    static func wrapped(_ text: String, indent: String, firstIndent: String? = nil) -> [String] {
+        let first = firstIndent ?? indent
+        let pieces = wrapLine(text, width: diagnosisWidth - max(first.count, indent.count))
+        return pieces.enumerated().map { offset, piece in (offset == 0 ? first : indent) + piece }
+    }
+
+    /// Splits `text` into lines of at most `width` characters at spaces; a longer word gets its
+    /// own line. Text in backticks counts as one word, so an inline command is never split.
+    static func wrapLine(_ text: String, width: Int) -> [String] {
+        var lines: [String] = []
+        var current = ""
+        for word in words(of: text) {
+            if current.isEmpty {
+                current = String(word)
+            } else if current.count + 1 + word.count <= width {
+                current += " " + word
+            } else {
+                lines.append(current)
+                current = String(word)
+            }
+        }
+        if !current.isEmpty {
+            lines.append(current)
+        }
+        return lines.isEmpty ? [""] : lines
+    }
+
+    private static func words(of text: String) -> [String] {
+        var words: [String] = []
+        var inCode = false
+        for piece in text.split(separator: " ", omittingEmptySubsequences: true) {
+            if inCode, let last = words.last {
+                words[words.count - 1] = last + " " + piece
+            } else {
+                words.append(String(piece))
+            }
+            if piece.filter({ $0 == "`" }).count % 2 == 1 {
+                inCode.toggle()
+            }
+        }
+        return words
     }
 }

@@ -414,7 +414,15 @@ enum SampleReports {
         diagnosis.values.errorURI = "https://login.microsoftonline.com/error?code=650057"
         diagnosis.values.applicationErrorCode = 12400
         diagnosis.values.message = "Invalid resource."
+        diagnosis.values.userObjectId = "5e6f7a8b-9c0d-4e1f-8a2b-3c4d5e6f7a8b"
+        diagnosis.values.userPrincipalName = "adele@contoso.example"
+        diagnosis.values.graphErrorCode = "Authorization_RequestDenied"
+        diagnosis.values.conditionalAccessPolicyIds = ["6a7b8c9d-0e1f-4a2b-9c3d-4e5f6a7b8c9d"]
         diagnosis.codeEntry?.name = "InvalidResource"
+        diagnosis.title = "InvalidResource"
+        diagnosis.repeatCount = 2
+        diagnosis.adminConsentURL = "https://login.microsoftonline.com/\(tenant)/adminconsent?client_id=\(clientAppId)"
+        diagnosis.notes = ["The error appeared twice."]
         diagnosis.plan = plan
 
         let finding = Finding(

@@ -1,0 +1,84 @@
+import Foundation
+
+/// Reads the errors in a HAR file saved from a browser's developer tools.
+///
+/// Only response bodies, response redirect targets (`redirectURL` and `Location` headers) and
+/// the OAuth error parameters of request URLs are read. Request headers, cookies and post data
+/// are never read, so no cookie, bearer token, authorization code or secret can reach a report.
+enum HARReader {
+    /// The largest response body read, after base64 decoding.
+    static let maximumBodyLength = 8 << 20
+
+    /// Returns whether a parsed JSON document is a HAR log.
+    static func isHAR(_ json: Any) -> Bool {
+        guard let root = json as? [String: Any], let log = root["log"] as? [String: Any] else {
+            return false
+        }
+        return log["entries"] is [Any]
+    }
+
+    /// Returns the errors in the HAR's entries, in entry order.
+    static func occurrences(in json: Any) -> [SignInErrorOccurrence] {
+        guard let root = json as? [String: Any],
+              let log = root["log"] as? [String: Any],
+              let entries = log["entries"] as? [Any]
+        else {
+            return []
+        }
+        var result: [SignInErrorOccurrence] = []
+        for case let entry as [String: Any] in entries {
+            result += occurrences(inEntry: entry)
+        }
+        return result
+    }
+
+    private static func occurrences(inEntry entry: [String: Any]) -> [SignInErrorOccurrence] {
+        var result: [SignInErrorOccurrence] = []
+        let extractor = TextExtractor(formOverride: .har, firstLine: nil)
+
+        if let request = entry["request"] as? [String: Any], let url = request["url"] as? String,
+           url.contains("error_description=") || url.contains("error=") {
+            result += extractor.occurrences(in: url)
+        }
+
+        guard let response = entry["response"] as? [String: Any] else {
+            return result
+        }
+        var redirects: [String] = []
+        if let redirect = response["redirectURL"] as? String, !redirect.isEmpty {
+            redirects.append(redirect)
+        }
+        if let headers = response["headers"] as? [Any] {
+            for case let header as [String: Any] in headers {
+                if (header["name"] as? String)?.lowercased() == "location", let value = header["value"] as? String {
+                    redirects.append(value)
+                }
+            }
+        }
+        for redirect in redirects where redirect.contains("error") {
+            result += extractor.occurrences(in: redirect)
+        }
+
+        if let body = responseBody(response) {
+            result += PasteReader.occurrences(inDocument: body, form: .har)
+        }
+        return result
+    }
+
+    /// Returns the response body as bytes, decoding base64 bodies, or nil when it is empty or too large.
+    private static func responseBody(_ response: [String: Any]) -> [UInt8]? {
+        guard let content = response["content"] as? [String: Any], let text = content["text"] as? String, !text.isEmpty else {
+            return nil
+        }
+        if (content["encoding"] as? String)?.lowercased() == "base64" {
+            guard text.utf8.count <= maximumBodyLength * 4 / 3 + 4, let data = Data(base64Encoded: text, options: .ignoreUnknownCharacters) else {
+                return nil
+            }
+            return [UInt8](data)
+        }
+        guard text.utf8.count <= maximumBodyLength else {
+            return nil
+        }
+        return Array(text.utf8)
+    }
+}

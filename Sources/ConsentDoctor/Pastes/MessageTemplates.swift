@@ -1,0 +1,151 @@
+import Foundation
+
+/// The value-bearing parts of AADSTS messages, old and new wordings alike.
+///
+/// Wording is used only to pull values out; the code alone decides what the error is. Each
+/// probe fills a field only while it is empty, so the first, most specific probe wins.
+enum MessageTemplates {
+    private struct Probe {
+        var pattern: TextPattern
+        var fill: @Sendable (inout ExtractedValues, [String?]) -> Void
+    }
+
+    private static let guid = "[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}"
+
+    private static let probes: [Probe] = [
+        // 650057: the client, the resource and the registration's resource list.
+        Probe(pattern: TextPattern(#"Client app ID:\s*([^\s(]+)\s*\(([^)]*)\)"#)) { values, groups in
+            fill(&values.clientAppId, groups[0])
+            fill(&values.clientName, groups[1])
+        },
+        Probe(pattern: TextPattern(#"Client app ID:\s*([^\s(.]+)"#)) { values, groups in
+            fill(&values.clientAppId, groups[0])
+        },
+        Probe(pattern: TextPattern(#"Resource value from request:\s*(\S+?)\.?(?:\s|$)"#)) { values, groups in
+            fill(&values.resourceURI, groups[0])
+        },
+        Probe(pattern: TextPattern(#"Resource app ID:\s*([^\s.]+)"#)) { values, groups in
+            fill(&values.resourceAppId, groups[0])
+        },
+        Probe(pattern: TextPattern(#"List of valid resources from app registration:\s*((?:\#(guid)|[a-z][a-z0-9+.-]*://[^\s,]+?)(?:\s*,\s*(?:\#(guid)|[a-z][a-z0-9+.-]*://[^\s,]+?))*)\.?(?:\s|$)"#)) { values, groups in
+            guard values.validResources.isEmpty, let list = groups[0] else {
+                return
+            }
+            values.validResources = list.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        },
+
+        // 65006: the resource, the client and the permission ids.
+        Probe(pattern: TextPattern(#"Resource '([^']*)' had no entitlements"#)) { values, groups in
+            fill(&values.resourceAppId, groups[0])
+        },
+        Probe(pattern: TextPattern(#"for client '([^']*)'"#)) { values, groups in
+            fill(&values.clientAppId, groups[0])
+        },
+        Probe(pattern: TextPattern(#"Requested permission IDs:\s*'([^']*)'"#)) { values, groups in
+            guard values.requestedPermissionIds.isEmpty, let list = groups[0] else {
+                return
+            }
+            values.requestedPermissionIds = list.split { $0 == "," || $0 == " " }.map(String.init)
+        },
+
+        // 650052, current and older wordings, and the tenant it names.
+        Probe(pattern: TextPattern(#"access a service '([^']*)'\s*\(([^)]*)\)"#)) { values, groups in
+            fill(&values.resourceAppId, groups[0])
+            fill(&values.resourceName, groups[1])
+        },
+        Probe(pattern: TextPattern(#"access a service '([^']*)'"#)) { values, groups in
+            fill(&values.resourceAppId, groups[0])
+        },
+        Probe(pattern: TextPattern(#"access to a service \(["“]([^"”]*)["”]\)"#)) { values, groups in
+            fill(&values.resourceName, groups[0])
+        },
+        Probe(pattern: TextPattern(#"organization '([^']*)'"#)) { values, groups in
+            fill(&values.tenant, groups[0])
+        },
+        Probe(pattern: TextPattern(#"organization ["“]([^"”]*)["”]"#)) { values, groups in
+            fill(&values.tenant, groups[0])
+        },
+
+        // 500011: a resource URI and a tenant without quotes.
+        Probe(pattern: TextPattern(#"resource principal named (\S+?) was not found in the tenant named (.+?)(?:\.\s|\.?$)"#)) { values, groups in
+            fill(&values.resourceURI, groups[0])
+            fill(&values.tenant, groups[1])
+        },
+
+        // 700016, 65001, 50105, 7000112, 50194, 50020: the client in its several spellings.
+        Probe(pattern: TextPattern(#"Application with identifier '([^']*)' was not found in the directory '([^']*)'"#)) { values, groups in
+            fill(&values.clientAppId, groups[0])
+            fill(&values.tenant, groups[1])
+        },
+        Probe(pattern: TextPattern(#"application with ID '([^']*)' named '([^']*)'"#)) { values, groups in
+            fill(&values.clientAppId, groups[0])
+            fill(&values.clientName, groups[1])
+        },
+        Probe(pattern: TextPattern(#"configured the application (.+?) \('([^']*)'\)"#)) { values, groups in
+            fill(&values.clientName, groups[0])
+            fill(&values.clientAppId, groups[1])
+        },
+        Probe(pattern: TextPattern(#"cannot access the application '([^']*)'\s*\(([^)]*)\)"#)) { values, groups in
+            fill(&values.clientAppId, groups[0])
+            fill(&values.clientName, groups[1])
+        },
+        Probe(pattern: TextPattern(#"Application '([^']*)'\s*\(([^)]*)\)"#)) { values, groups in
+            fill(&values.clientAppId, groups[0])
+            fill(&values.clientName, groups[1])
+        },
+        Probe(pattern: TextPattern(#"User account '([^']*)'"#)) { values, groups in
+            fill(&values.userPrincipalName, groups[0])
+        },
+        Probe(pattern: TextPattern(#"in tenant '([^']*)'"#)) { values, groups in
+            fill(&values.tenant, groups[0])
+        },
+
+        // 50011 and 500113: the redirect URI, named as "redirect URI", "reply URL" or "reply address".
+        Probe(pattern: TextPattern(#"(?:redirect URI|reply URL|reply address)\s*'([^']*)'"#)) { values, groups in
+            fill(&values.redirectURI, groups[0])
+        },
+        Probe(pattern: TextPattern(#"configured for the application:?\s*'([^']*)'"#)) { values, groups in
+            fill(&values.clientAppId, groups[0])
+        },
+
+        // 7000215, 7000222: the app whose secret is wrong.
+        Probe(pattern: TextPattern(#"(?:secret added to app|secret keys for app|for app)\s*'([^']*)'"#)) { values, groups in
+            fill(&values.clientAppId, groups[0])
+        },
+
+        // 500014, 50076, 50079: the resource being accessed.
+        Probe(pattern: TextPattern(#"resource '([^']*)' is disabled"#)) { values, groups in
+            fill(&values.resourceAppId, groups[0])
+        },
+        Probe(pattern: TextPattern(#"to access '([^']*)'"#)) { values, groups in
+            fill(&values.resourceAppId, groups[0])
+        },
+
+        // Other tenant spellings, least specific last.
+        Probe(pattern: TextPattern(#"directory '([^']*)'"#)) { values, groups in
+            fill(&values.tenant, groups[0])
+        },
+        Probe(pattern: TextPattern(#"tenant '([^']*)'"#)) { values, groups in
+            fill(&values.tenant, groups[0])
+        },
+    ]
+
+    /// Fills the fields of `values` that the message text names.
+    static func apply(to values: inout ExtractedValues, from message: String) {
+        for probe in probes {
+            if let groups = probe.pattern.firstGroups(in: message) {
+                probe.fill(&values, groups)
+            }
+        }
+    }
+
+    private static func fill(_ field: inout String?, _ value: String?) {
+        guard field == nil, let value else {
+            return
+        }
+        let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
+        if !trimmed.isEmpty {
+            field = trimmed
+        }
+    }
+}

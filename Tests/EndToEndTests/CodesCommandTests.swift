@@ -1,0 +1,76 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// Runs the built `consent-doctor codes`.
+struct CodesCommandTests {
+    @Test func lookUpByNumber() throws {
+        for argument in ["650057", "AADSTS650057", "aadsts650057"] {
+            let result = try ProcessRunner.consentDoctor(["codes", argument])
+            #expect(result.status == 0)
+            #expect(result.standardOutput.hasPrefix("AADSTS650057: Resource missing from the client's registration"))
+            #expect(result.standardOutput.contains("Fixed by:  a tenant administrator"))
+            #expect(result.standardOutput.contains("https://login.microsoftonline.com/error?code=650057"))
+        }
+    }
+
+    @Test func codeTheTableLacks() throws {
+        let result = try ProcessRunner.consentDoctor(["codes", "900941"])
+        #expect(result.status == 0)
+        #expect(result.standardOutput.contains("User consent blocked by tenant policy"))
+    }
+
+    @Test func unknownCodeExitsOne() throws {
+        let result = try ProcessRunner.consentDoctor(["codes", "1234567"])
+        #expect(result.status == 1)
+        #expect(result.standardOutput.contains("not in the bundled table"))
+    }
+
+    @Test func invalidCodeExitsSixtyFour() throws {
+        let result = try ProcessRunner.consentDoctor(["codes", "AADSTSxyz"])
+        #expect(result.status == 64)
+        #expect(result.standardError.hasPrefix("Error: 'AADSTSxyz' is not an AADSTS code."))
+    }
+
+    @Test func searchWithSeveralWords() throws {
+        let result = try ProcessRunner.consentDoctor(["codes", "--search", "redirect", "uri"])
+        #expect(result.status == 0)
+        #expect(result.standardOutput.contains("AADSTS50011"))
+        #expect(result.standardOutput.contains("AADSTS9002326"))
+    }
+
+    @Test func searchWithoutMatchesExitsOne() throws {
+        let result = try ProcessRunner.consentDoctor(["codes", "--search", "zzzz-nothing"])
+        #expect(result.status == 1)
+    }
+
+    @Test func listEveryCode() throws {
+        let result = try ProcessRunner.consentDoctor(["codes"])
+        #expect(result.status == 0)
+        #expect(result.standardOutput.split(separator: "\n").count == 351)
+    }
+
+    @Test func jsonOutput() throws {
+        let result = try ProcessRunner.consentDoctor(["codes", "50011", "--format", "json", "--cloud", "AzureUSGovernment"])
+        #expect(result.status == 0)
+        let object = try #require(try JSONSerialization.jsonObject(with: result.standardOutputData) as? [String: Any])
+        let codes = try #require(object["codes"] as? [[String: Any]])
+        #expect(codes.first?["code"] as? Int == 50011)
+        #expect(codes.first?["name"] as? String == "InvalidReplyTo")
+        #expect(codes.first?["category"] as? String == "redirect-uri")
+        #expect(codes.first?["link"] as? String == "https://login.microsoftonline.us/error?code=50011")
+    }
+
+    @Test func badFormatExitsSixtyFour() throws {
+        let result = try ProcessRunner.consentDoctor(["codes", "--format", "html"])
+        #expect(result.status == 64)
+    }
+
+    @Test func help() throws {
+        let result = try ProcessRunner.consentDoctor(["codes", "--help"])
+        #expect(result.status == 0)
+        #expect(result.standardOutput.contains("--search"))
+        #expect(result.standardOutput.contains("--format"))
+        #expect(result.standardOutput.contains("--cloud"))
+    }
+}
