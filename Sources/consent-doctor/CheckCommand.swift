@@ -1,18 +1,202 @@
 import ConsentDoctor
+import Foundation
 
-/// The `check` command. Placeholder until its implementation lands.
+/// The `check` command: reads a tenant (from Graph, pasted az output or a saved snapshot) and
+/// reports whether the app's sign-in works there, with the commands for what is missing.
 enum CheckCommand: ToolCommand {
+    static let expectTenant = OptionSpec(
+        names: ["--expect-tenant"],
+        valueName: "TENANT",
+        help: "Tenant that issues the users' tokens (their home tenant, or the one typed into the app). The check reports first when the tenant read is a different one.",
+        repeatable: true
+    )
+    static let fromError = OptionSpec(
+        names: ["--from-error"],
+        valueName: "FILE",
+        help: "A pasted sign-in error in any form explain reads. The tenants it names are expected, as with --expect-tenant."
+    )
+    static let azOutput = OptionSpec(
+        names: ["--az-output"],
+        valueName: "FILE",
+        help: "Diagnose offline from pasted output of 'az ad sp show --id APPID' and 'az ad app permission list-grants --id CLIENT --show-resource-name'. Repeat the option or list more files after it.",
+        repeatable: true
+    )
+    static let snapshot = OptionSpec(
+        names: ["--snapshot"],
+        valueName: "FILE",
+        help: "Check a snapshot saved earlier with --save-snapshot instead of reading Graph."
+    )
+    static let saveSnapshot = OptionSpec(
+        names: ["--save-snapshot"],
+        valueName: "FILE",
+        help: "Also save what was read as a JSON snapshot (it contains no token), to replay later with --snapshot."
+    )
+    static let profile = OptionSpec(
+        names: ["--profile"],
+        valueName: "NAME",
+        help: "App profile to check: redisinsight (the default)."
+    )
+
     static let spec = CommandSpec(
         name: "check",
-        abstract: "Not implemented yet.",
-        usage: ["check [options]"],
-        discussion: "",
-        options: CommonOptions.reportOptions,
-        maximumPositionals: 1
+        abstract: "Check a tenant's service principals and admin consent for the app, and print what to run.",
+        usage: [
+            "check [--tenant TENANT] [options]",
+            "check --az-output FILE... [options]",
+            "check --snapshot FILE [options]",
+        ],
+        discussion: """
+        Reads the tenant through Microsoft Graph in at most two round trips (one $batch, then the
+        grants) and checks: the service principals exist, the client is enabled, the Redis API
+        exposes user_impersonation, the AllPrincipals grants cover the required scopes, users can
+        get openid profile offline_access, and which per-user grants exist. The commands printed
+        cover only what is missing; a grant command lists the scopes already granted as well,
+        because 'az ad app permission grant' replaces them.
+
+        Reading needs Application.Read.All and Directory.Read.All (roles: Global Reader, Directory
+        Readers or Cloud Application Administrator). A check that could not run is reported as
+        unknown with the reason, and the tenant is then never reported healthy.
+
+        Exit status: 0 healthy, 1 problems found or the check is incomplete, 64 invalid arguments,
+        65 unreadable az output or snapshot content, 66 an input file cannot be read, 69 Graph or
+        the sign-in service is unreachable, 77 permission denied.
+        """,
+        options: GraphAccessOptions.all + [expectTenant, fromError, azOutput, snapshot, saveSnapshot, profile] + CommonOptions.reportOptions,
+        maximumPositionals: 64
     )
 
     static func run(_ arguments: ParsedArguments, context: CommandContext) throws -> Int32 {
-        context.reportError("'check' is not implemented yet.")
-        return ExitCode.software
+        let destination = try ReportDestination.from(arguments)
+        let cloud = try chosenCloud(arguments)
+        let appProfile = try chosenProfile(arguments)
+        let tenant = try GraphAccessOptions.chosenTenant(arguments)
+
+        let azOutputPaths = arguments.allValues(azOutput.primaryName) + arguments.positionals
+        if !arguments.positionals.isEmpty && arguments.allValues(azOutput.primaryName).isEmpty {
+            throw UsageError(message: "unexpected argument '\(arguments.positionals[0])'. Files are read only after --az-output.")
+        }
+        if !azOutputPaths.isEmpty && arguments.has(snapshot.primaryName) {
+            throw UsageError(message: "--az-output and --snapshot cannot be combined: choose one input.")
+        }
+
+        var expected = try expectedTenants(arguments)
+        var notes: [String] = []
+        if let errorPath = arguments.value(fromError.primaryName) {
+            do {
+                let reading = try readPaste(path: errorPath)
+                let named = ExpectedTenant.named(in: reading.occurrences.map(\.values))
+                if named.isEmpty {
+                    notes.append("The error in \(errorPath) names no tenant, so it sets no expected tenant.")
+                }
+                expected += named
+            } catch let error as PasteInputError {
+                context.reportError(error.description)
+                return ExitCode.noInput
+            }
+        }
+
+        let snapshotValue: DirectorySnapshot
+        if let path = arguments.value(snapshot.primaryName) {
+            do {
+                snapshotValue = try SnapshotFile.load(from: URL(fileURLWithPath: path))
+            } catch let error as SnapshotFileError {
+                context.reportError(error.description)
+                return status(for: error)
+            }
+        } else if !azOutputPaths.isEmpty {
+            var inputs: [AzOutputInput] = []
+            for path in azOutputPaths {
+                guard let data = FileManager.default.contents(atPath: path), !isDirectory(path) else {
+                    context.reportError("cannot read the az output file '\(path)'. Check the path and its permissions.")
+                    return ExitCode.noInput
+                }
+                inputs.append(AzOutputInput(name: path, text: String(decoding: data, as: UTF8.self)))
+            }
+            do {
+                let reading = try AzOutputReader.read(inputs, profile: appProfile, cloud: cloud.name, tenant: tenant)
+                snapshotValue = reading.snapshot
+                notes += reading.notes
+            } catch let error as AzOutputReaderError {
+                context.reportError(error.description)
+                return ExitCode.dataError
+            }
+        } else {
+            let connection = try GraphAccessOptions.connection(arguments, context: context)
+            do {
+                let provider = try GraphAccessOptions.tokenProvider(for: connection, context: context)
+                let client = GraphClient(endpoints: connection.endpoints, tokenProvider: provider, sender: connection.sender)
+                connection.log.log(.info, "Reading tenant \(tenant ?? "of the token") from \(connection.endpoints.graphRoot)")
+                snapshotValue = try BlockingTask.run {
+                    try await DirectoryReader(client: client).read(profile: appProfile, tenant: tenant)
+                }
+            } catch let error as IdentityError {
+                context.reportError(error.description)
+                return GraphAccessOptions.exitStatus(for: error)
+            }
+        }
+
+        if let path = arguments.value(saveSnapshot.primaryName) {
+            do {
+                try SnapshotFile.save(snapshotValue, to: URL(fileURLWithPath: path))
+            } catch {
+                context.reportError("\(error)")
+                return ExitCode.cannotCreate
+            }
+        }
+
+        let checkContext = CheckContext(snapshot: snapshotValue, profile: appProfile, expectedTenants: expected)
+        let report = CheckReportBuilder.report(for: checkContext, generatedAt: Timestamp.now(), notes: notes)
+        if let status = destination.write(report, context: context) {
+            return status
+        }
+        return CheckOutcome.of(findings: report.findings, snapshot: snapshotValue).exitStatus
+    }
+
+    /// Reads `--expect-tenant`.
+    ///
+    /// - Throws: `UsageError` for a value that is neither a GUID nor a domain name.
+    static func expectedTenants(_ arguments: ParsedArguments) throws -> [ExpectedTenant] {
+        try arguments.allValues(expectTenant.primaryName).map { value in
+            guard Identifiers.isTenant(value) else {
+                throw UsageError(message: "--expect-tenant '\(value)' is not a tenant id (GUID) or a domain name.")
+            }
+            return ExpectedTenant(tenant: value, source: .option)
+        }
+    }
+
+    /// Reads `--profile`.
+    ///
+    /// - Throws: `UsageError` for an unknown profile.
+    static func chosenProfile(_ arguments: ParsedArguments) throws -> AppProfile {
+        guard let name = arguments.value(profile.primaryName) else {
+            return .redisInsight
+        }
+        guard let found = AppProfile.builtIn(matching: name) else {
+            let names = AppProfile.builtIn.map(\.id).joined(separator: ", ")
+            throw UsageError(message: "unknown profile '\(name)'. Use one of: \(names).")
+        }
+        return found
+    }
+
+    static func readPaste(path: String) throws -> PasteReading {
+        if path == "-" {
+            var source = FileChunkSource(standardInputNamed: "standard input")
+            return try PasteReader.read(&source)
+        }
+        var source = try FileChunkSource(path: path)
+        defer { source.close() }
+        return try PasteReader.read(&source)
+    }
+
+    private static func status(for error: SnapshotFileError) -> Int32 {
+        if case .unreadable = error.problem {
+            return ExitCode.noInput
+        }
+        return ExitCode.dataError
+    }
+
+    private static func isDirectory(_ path: String) -> Bool {
+        var directory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: path, isDirectory: &directory) && directory.boolValue
     }
 }

@@ -1,0 +1,14 @@
+import ConsentDoctor
+import Foundation
+
+/// Writes the library's log messages to standard error: warnings always, the rest with `--verbose`.
+struct StandardErrorLogSink: LogSink {
+    var verbose: Bool
+
+    func log(_ level: LogLevel, _ message: String) {
+        guard verbose || level >= .warning else {
+            return
+        }
+        FileHandle.standardError.write(Data("\(level): \(message)\n".utf8))
+    }
+}
