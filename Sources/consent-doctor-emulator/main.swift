@@ -5,6 +5,14 @@ import GraphEmulator
 import Glibc
 #endif
 
+// Block SIGTERM and SIGINT before any thread starts, so every thread inherits the mask and the
+// signals wait for the sigwait call at the end instead of ending the process mid-request.
+var stopSignals = sigset_t()
+sigemptyset(&stopSignals)
+sigaddset(&stopSignals, SIGTERM)
+sigaddset(&stopSignals, SIGINT)
+pthread_sigmask(SIG_BLOCK, &stopSignals, nil)
+
 /// Exit status for command-line and tenant file mistakes (EX_USAGE).
 let usageExitStatus: Int32 = 64
 /// Exit status when the port cannot be bound (EX_UNAVAILABLE).
@@ -40,6 +48,7 @@ do {
 let emulator = Emulator(configuration: Emulator.Configuration(
     tenant: tenant, authMode: options.authMode, faults: options.faults, seed: options.seed, logSink: { log.write($0) }
 ))
+
 let port: UInt16
 do {
     port = try emulator.start(port: options.port)
@@ -52,16 +61,8 @@ FileHandle.standardOutput.write(Data("listening on http://127.0.0.1:\(port)\n".u
 let faultList = options.faults.isEmpty ? "none" : options.faults.map(\.description).joined(separator: "; ")
 log.write("Started: tenant \(tenant.tenantId) (\(tenant.servicePrincipals.count) service principals, \(tenant.oauth2PermissionGrants.count) grants, \(tenant.identities.count) identities), auth \(options.authMode.rawValue), faults: \(faultList)")
 
-var signalSources: [DispatchSourceSignal] = []
-for signalNumber in [SIGTERM, SIGINT] {
-    signal(signalNumber, SIG_IGN)
-    let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .main)
-    source.setEventHandler {
-        log.write("Stopping on signal \(signalNumber) after \(emulator.requestCount) requests.")
-        emulator.stop()
-        exit(0)
-    }
-    source.resume()
-    signalSources.append(source)
-}
-dispatchMain()
+var receivedSignal: Int32 = 0
+sigwait(&stopSignals, &receivedSignal)
+log.write("Stopping on signal \(receivedSignal) after \(emulator.requestCount) requests.")
+emulator.stop()
+exit(0)

@@ -64,7 +64,7 @@ public final class EmulatorProcess: @unchecked Sendable {
     /// The file the emulator's standard error goes to, including its request log lines.
     public let standardErrorFile: URL
 
-    private let process: Process
+    private let child: ChildProcess
     private let lock = NSLock()
     private var stopped = false
 
@@ -102,26 +102,18 @@ public final class EmulatorProcess: @unchecked Sendable {
             throw EmulatorProcessError(description: "Cannot create \(standardErrorFile.path) for the emulator's standard error.")
         }
 
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
-        process.environment = ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin", "LANG": "C.UTF-8"]
-        let outputPipe = Pipe()
-        process.standardOutput = outputPipe
-        process.standardError = try FileHandle(forWritingTo: standardErrorFile)
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        self.process = process
+        let environment = ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin", "LANG": "C.UTF-8"]
+        let child = try ChildProcess(executable: binary, arguments: arguments, environment: environment, errorFile: standardErrorFile)
+        self.child = child
 
-        guard let line = Self.readFirstLine(outputPipe.fileHandleForReading, timeout: startupTimeout) else {
-            process.terminate()
-            process.waitUntilExit()
+        guard let line = child.readFirstLine(timeout: startupTimeout) else {
+            child.terminate(grace: 5)
             let errorText = (try? String(contentsOf: standardErrorFile, encoding: .utf8)) ?? ""
-            throw EmulatorProcessError(description: "The emulator did not print its address within \(Int(startupTimeout)) s (exit status \(process.terminationStatus)): \(errorText)")
+            throw EmulatorProcessError(description: "The emulator did not print its address within \(Int(startupTimeout)) s (exit status \(child.exitStatus.map(String.init) ?? "none")): \(errorText)")
         }
         let prefix = "listening on http://127.0.0.1:"
         guard line.hasPrefix(prefix), let port = UInt16(line.dropFirst(prefix.count)) else {
-            process.terminate()
+            child.terminate(grace: 5)
             throw EmulatorProcessError(description: "The emulator's first line was '\(line)', not '\(prefix)PORT'.")
         }
         self.port = port
@@ -138,23 +130,15 @@ public final class EmulatorProcess: @unchecked Sendable {
             defer { stopped = true }
             return stopped
         }
-        guard !alreadyStopped, process.isRunning else {
+        guard !alreadyStopped else {
             return
         }
-        process.terminate()
-        let deadline = Date().addingTimeInterval(10)
-        while process.isRunning && Date() < deadline {
-            Thread.sleep(forTimeInterval: 0.01)
-        }
-        if process.isRunning {
-            kill(process.processIdentifier, SIGKILL)
-            process.waitUntilExit()
-        }
+        child.terminate(grace: 10)
     }
 
     /// The exit status after `stop()`; nil while it runs.
     public var exitStatus: Int32? {
-        process.isRunning ? nil : process.terminationStatus
+        child.exitStatus
     }
 
     // MARK: Requests
@@ -227,45 +211,5 @@ public final class EmulatorProcess: @unchecked Sendable {
             throw EmulatorProcessError(description: "\(method) \(target) did not answer a JSON object.")
         }
         return object
-    }
-
-    /// Reads bytes up to the first newline, giving up after `timeout` seconds.
-    private static func readFirstLine(_ handle: FileHandle, timeout: TimeInterval) -> String? {
-        let box = LineBox()
-        let done = DispatchSemaphore(value: 0)
-        Thread.detachNewThread {
-            var bytes = Data()
-            while true {
-                let chunk = handle.availableData
-                if chunk.isEmpty {
-                    break
-                }
-                bytes.append(chunk)
-                if bytes.contains(UInt8(ascii: "\n")) {
-                    break
-                }
-            }
-            let line = String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).first.map(String.init)
-            box.set(line)
-            done.signal()
-        }
-        guard done.wait(timeout: .now() + timeout) == .success else {
-            return nil
-        }
-        return box.get()
-    }
-}
-
-/// A lock-protected optional string filled by a reader thread.
-private final class LineBox: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value: String?
-
-    func set(_ newValue: String?) {
-        lock.withLock { value = newValue }
-    }
-
-    func get() -> String? {
-        lock.withLock { value }
     }
 }
