@@ -28,8 +28,8 @@ extension Emulator {
         return .success(token.caller)
     }
 
-    /// Whether Graph accepts a token with this audience: Graph's resource URIs and app id, the names
-    /// of the Graph service principal in the catalogue, or the emulator's own address.
+    /// Returns whether Graph accepts a token with this audience: Graph's resource URIs and app id,
+    /// the names of the Graph service principal in the catalogue, or the emulator's own address.
     func isGraphAudience(_ audience: String, baseURL: String) -> Bool {
         let normalized = TokenAudience.normalize(audience)
         if TokenAudience.graphResources.contains(normalized) || normalized == TokenAudience.normalize(baseURL) {

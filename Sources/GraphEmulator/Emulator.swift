@@ -3,7 +3,7 @@ import Foundation
 /// The Microsoft Graph and token service emulator: serves one tenant described by a tenant
 /// file, over HTTP on 127.0.0.1 or in-process through `handle(_:)`.
 public final class Emulator: @unchecked Sendable {
-    /// Whether Graph requests must carry a bearer token.
+    /// The rule for bearer tokens on Graph requests.
     public enum AuthMode: String, Sendable {
         /// Every Graph request needs a token the emulator issued or the tenant file lists.
         case required
@@ -58,7 +58,7 @@ public final class Emulator: @unchecked Sendable {
         tokenService = TokenService(tenant: tenant, tokens: tokens, faults: faults, identifiers: objectIds)
     }
 
-    /// The root URL used in next links and token-service answers, such as `http://127.0.0.1:8400`.
+    /// The root URL used in next links and token-service responses, such as `http://127.0.0.1:8400`.
     /// `start(port:)` sets it; in-process users may set it themselves.
     public var baseURL: String {
         get { lock.withLock { configuredBaseURL } }

@@ -134,7 +134,8 @@ struct EmulatorProcessTests {
         emulator.stop()
         let lines = try String(contentsOf: logFile, encoding: .utf8).split(separator: "\n")
         #expect(lines.first?.hasPrefix("Started: tenant \(Fixture.healthyTenantId)") == true)
-        #expect(lines.contains { $0.contains("GET /v1.0/organization 200 request-id=") && $0.hasSuffix("identity=admin") })
+        let requestLine = try #require(lines.first { $0.contains("GET /v1.0/organization 200 request-id=") })
+        #expect(requestLine.hasSuffix("identity=admin"))
         #expect(!lines.contains { $0.contains(Fixture.adminToken) })
     }
 

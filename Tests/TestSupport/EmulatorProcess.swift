@@ -155,7 +155,7 @@ public final class EmulatorProcess: @unchecked Sendable {
         return try LoopbackHTTP.send(port: port, method: method, target: target, headers: allHeaders, body: body, timeout: timeout)
     }
 
-    /// The number of Graph and token requests served since start or the last reset.
+    /// Returns the number of Graph and token requests served since start or the last reset.
     public func requestCount() throws -> Int {
         let object = try controlJSON("GET", "/_emulator/requests/count")
         guard let count = object["count"] as? Int else {
@@ -164,7 +164,7 @@ public final class EmulatorProcess: @unchecked Sendable {
         return count
     }
 
-    /// The requests served since start or the last reset, `$batch` items included.
+    /// Returns the requests served since start or the last reset, `$batch` items included.
     public func requestLog() throws -> [EmulatorRequest] {
         struct Log: Decodable {
             var requests: [EmulatorRequest]
@@ -172,12 +172,12 @@ public final class EmulatorProcess: @unchecked Sendable {
         return try JSONDecoder().decode(Log.self, from: try control("GET", "/_emulator/requests").body).requests
     }
 
-    /// The current service principals and grants.
+    /// Returns the current service principals and grants.
     public func state() throws -> EmulatorState {
         try JSONDecoder().decode(EmulatorState.self, from: try stateJSON())
     }
 
-    /// The current state as raw JSON.
+    /// Returns the current state as raw JSON.
     public func stateJSON() throws -> Data {
         try control("GET", "/_emulator/state").body
     }

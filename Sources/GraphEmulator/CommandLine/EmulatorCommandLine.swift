@@ -7,18 +7,18 @@ public struct EmulatorOptions: Sendable, Equatable {
     public var port: UInt16 = 0
     public var faults: [FaultRule] = []
     public var authMode: Emulator.AuthMode = .required
-    /// Where request log lines go; nil means standard error.
+    /// The file for log lines; nil means standard error.
     public var logPath: String?
     public var seed: UInt64 = 1
 }
 
-/// What the command line asks for.
+/// The action the command line requests.
 public enum EmulatorCommand: Sendable, Equatable {
     case run(EmulatorOptions)
     case help
 }
 
-/// A command-line mistake, rendered as one sentence that says how to fix it.
+/// A command-line mistake, rendered as one sentence that names the fix.
 public struct CommandLineError: Error, CustomStringConvertible, Equatable {
     public var description: String
 }

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Why a directory write failed, before it is turned into a Graph error.
+/// The reason a directory write failed, before it is turned into a Graph error.
 enum DirectoryWriteError: Error, Equatable {
     case servicePrincipalExists(appId: String)
     case unknownApp(appId: String)
@@ -104,7 +104,7 @@ final class DirectoryStore: @unchecked Sendable {
         grants(where: { $0.id == id }, observations: observations).first
     }
 
-    /// Whether an object may be seen; records it when it is hidden. Call with the lock held.
+    /// Returns whether an object may be seen, and records it when it is hidden. Call with the lock held.
     private func isVisible(_ id: String, _ observations: ReadObservations) -> Bool {
         guard hiddenReads[id] != nil else {
             return true

@@ -1,6 +1,6 @@
 import Foundation
 
-/// What the active faults do to one request.
+/// The effect of the active faults on one request.
 struct FaultDecision: Equatable {
     enum Action: Equatable {
         case throttle(retryAfterSeconds: Int)
@@ -24,9 +24,9 @@ struct DeviceCodeOverrides: Equatable {
 
 /// The active fault rules and how often each has matched and fired; safe across threads.
 ///
-/// Rules are checked in the order given. Every matching rule counts the request; the first
-/// request-answering rule that is past its `after` and below its `count` fires, and the rules
-/// after it do not.
+/// Rules are checked in the order given, and every matching rule counts the request. Of the
+/// rules that replace the response, only the first one past its `after` and below its `count`
+/// fires.
 public final class FaultInjector: @unchecked Sendable {
     private struct ActiveRule {
         var rule: FaultRule
@@ -51,7 +51,7 @@ public final class FaultInjector: @unchecked Sendable {
         lock.withLock { rules += newRules.map { ActiveRule(rule: $0) } }
     }
 
-    /// The active rules' specifications with their counters.
+    /// Returns the active rules' specifications with their counters.
     func summary() -> [JSONObject] {
         lock.withLock {
             rules.map { ["fault": $0.rule.specification, "matched": $0.matched, "fired": $0.fired] }

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Why a `--fault` specification was rejected.
+/// The reason a `--fault` specification was rejected.
 public struct FaultSpecificationError: Error, CustomStringConvertible, Equatable {
     public var specification: String
     public var problem: String

@@ -9,13 +9,13 @@ public struct FaultRule: Sendable, Equatable, CustomStringConvertible {
     public enum Kind: Sendable, Equatable {
         /// Delay the response by this many milliseconds.
         case latency(milliseconds: Int)
-        /// Answer 429 with `Retry-After`.
+        /// Respond 429 with `Retry-After`.
         case throttle
-        /// Answer 503 with `Retry-After`.
+        /// Respond 503 with `Retry-After`.
         case unavailable
-        /// Never answer.
+        /// Never respond.
         case hang
-        /// Close the connection without answering.
+        /// Close the connection without a response.
         case dropConnection
         /// Send a truncated JSON body.
         case malformedJSON
@@ -25,13 +25,13 @@ public struct FaultRule: Sendable, Equatable, CustomStringConvertible {
         case notFoundAfterCreate(reads: Int)
         /// Override the outcome of device code sign-ins: `approved`, `declined` or `expired`.
         case deviceCodeOutcome(String)
-        /// Override how many polls answer `authorization_pending`.
+        /// Override how many polls get `authorization_pending`.
         case deviceCodePending(Int)
-        /// Override how many polls answer `slow_down`.
+        /// Override how many polls get `slow_down`.
         case deviceCodeSlowDown(Int)
     }
 
-    /// Whether a rule applies to whole HTTP requests or to the requests inside a `$batch`.
+    /// The requests a rule applies to: whole HTTP requests or the requests inside a `$batch`.
     public enum Target: String, Sendable, Equatable {
         case request
         case batchItem = "batch-item"
@@ -56,7 +56,7 @@ public struct FaultRule: Sendable, Equatable, CustomStringConvertible {
         specification
     }
 
-    /// Whether the rule changes emulator settings instead of answering requests.
+    /// Whether the rule changes emulator settings instead of responding to requests.
     var isSetting: Bool {
         switch kind {
         case .pageSize, .notFoundAfterCreate, .deviceCodeOutcome, .deviceCodePending, .deviceCodeSlowDown:
@@ -66,7 +66,7 @@ public struct FaultRule: Sendable, Equatable, CustomStringConvertible {
         }
     }
 
-    /// Whether the rule matches a request with this method and path.
+    /// Returns whether the rule matches a request with this method and path.
     func matches(method requestMethod: String, path: String, target requestTarget: Target) -> Bool {
         guard target == requestTarget else {
             return false

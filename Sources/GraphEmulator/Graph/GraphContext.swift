@@ -14,7 +14,7 @@ struct GraphContext {
     var recordBatchItem: ((BatchItem, Int) -> Void)?
 }
 
-/// A Graph answer before it becomes an HTTP response or a `$batch` item.
+/// A Graph response before it becomes an HTTP response or a `$batch` item response.
 struct GraphResult {
     /// The media type Graph sends with JSON bodies.
     static let contentType = "application/json;odata.metadata=minimal;odata.streaming=true;IEEE754Compatible=false;charset=utf-8"

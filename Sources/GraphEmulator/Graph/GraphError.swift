@@ -8,12 +8,12 @@ struct GraphError: Error, Sendable {
     var message: String
     var headers: [(name: String, value: String)] = []
 
-    /// A malformed request: bad query option, bad body, unknown segment.
+    /// Returns the error for a malformed request: bad query option, bad body, unknown segment.
     static func badRequest(_ message: String) -> GraphError {
         GraphError(status: 400, code: "BadRequest", message: message)
     }
 
-    /// A request Graph's directory service rejects, such as an invalid property value.
+    /// Returns the error for a request Graph's directory service rejects, such as an invalid property value.
     static func directoryBadRequest(_ message: String) -> GraphError {
         GraphError(status: 400, code: "Request_BadRequest", message: message)
     }
@@ -30,7 +30,7 @@ struct GraphError: Error, Sendable {
         GraphError(status: 401, code: "InvalidAuthenticationToken", message: message)
     }
 
-    /// Graph's answer when the caller's roles or permissions do not allow the operation.
+    /// Graph's error when the caller's roles or permissions do not allow the operation.
     static let insufficientPrivileges = GraphError(status: 403, code: "Authorization_RequestDenied", message: "Insufficient privileges to complete the operation.")
 
     static func conflict(_ message: String) -> GraphError {

@@ -3,7 +3,7 @@ import Foundation
 /// A Graph v1.0 resource path the emulator serves. Segment names match without regard to case;
 /// ids and key values keep their case.
 enum GraphRoute: Equatable {
-    /// How a request names one service principal.
+    /// The key a request uses to name one service principal.
     enum ServicePrincipalKey: Equatable {
         case id(String)
         case appId(String)

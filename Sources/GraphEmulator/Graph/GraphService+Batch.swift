@@ -12,11 +12,11 @@ struct BatchItem {
 }
 
 extension GraphService {
-    /// The most requests Graph accepts in one `$batch`.
+    /// The maximum number of requests Graph accepts in one `$batch`.
     static let maximumBatchSize = 20
 
-    /// Runs a JSON `$batch`: items in request order except where `dependsOn` asks for later,
-    /// answers in reverse order of running so clients must match answers by `id`.
+    /// Runs a JSON `$batch`: items in request order, except that an item runs after the items in
+    /// its `dependsOn`. Item responses come in reverse order of running, so clients must match them by `id`.
     func batch(_ request: HTTPRequest, context: GraphContext) throws -> GraphResult {
         let items = try parseBatch(try requireJSONObject(request))
         let order = try runOrder(items)

@@ -4,7 +4,7 @@ import Foundation
 /// `POST /{tenant}/oauth2/v2.0/token`, `POST /{tenant}/oauth2/v2.0/devicecode`,
 /// `GET /{tenant}/v2.0/.well-known/openid-configuration`, `GET /msi/token` and `GET /devicelogin`.
 final class TokenService: @unchecked Sendable {
-    /// Per-request values for token-service answers.
+    /// Per-request values for token-service responses.
     struct RequestIds {
         var traceId: String
         var correlationId: String
@@ -23,7 +23,7 @@ final class TokenService: @unchecked Sendable {
         self.identifiers = identifiers
     }
 
-    /// Whether `path` belongs to this service rather than to Graph.
+    /// Returns whether `path` belongs to this service rather than to Graph.
     static func serves(_ path: String) -> Bool {
         let lower = path.lowercased()
         return lower.hasSuffix("/oauth2/v2.0/token") || lower.hasSuffix("/oauth2/v2.0/devicecode")

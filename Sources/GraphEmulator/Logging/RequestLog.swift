@@ -1,6 +1,6 @@
 import Foundation
 
-/// One served request, as the control endpoint and the log lines show it. It never holds a token.
+/// One served request, as the control endpoint and the log lines show it. It contains no token.
 public struct RequestRecord: Sendable, Equatable {
     public var time: Date
     public var method: String

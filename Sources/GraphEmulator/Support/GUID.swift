@@ -2,7 +2,7 @@ import Foundation
 
 /// GUID helpers for object ids.
 enum GUID {
-    /// Whether `text` has the 8-4-4-4-12 hexadecimal form.
+    /// Returns whether `text` has the 8-4-4-4-12 hexadecimal form.
     static func isValid(_ text: String) -> Bool {
         UUID(uuidString: text) != nil
     }

@@ -17,8 +17,8 @@ enum JSONSupport {
         return (try? JSONSerialization.jsonObject(with: body, options: [.fragmentsAllowed])) as? JSONObject
     }
 
-    /// Whether a decoded JSON value is `true` or `false`. `JSONSerialization` decodes numbers as
-    /// `NSNumber`, which also casts to `Bool`, so the dynamic type name tells the two apart.
+    /// Returns whether a decoded JSON value is `true` or `false`. `JSONSerialization` decodes numbers as
+    /// `NSNumber`, which also casts to `Bool`, so the dynamic type name distinguishes the two.
     static func isBoolean(_ value: Any) -> Bool {
         value is Bool && String(describing: type(of: value)).lowercased().contains("bool")
     }

@@ -107,13 +107,13 @@ public struct TenantFile: Codable, Sendable {
         public var clientId: String?
     }
 
-    /// How a device code sign-in by this identity plays out.
+    /// The course of a device code sign-in by this identity.
     public struct DeviceCode: Codable, Sendable {
         /// Public client ids allowed to start the flow for this identity; empty or absent means any.
         public var clientIds: [String]?
-        /// Polls answered with `authorization_pending` before the outcome.
+        /// Number of polls that get `authorization_pending` before the outcome.
         public var pendingPolls: Int?
-        /// Polls answered with `slow_down` before the pending ones.
+        /// Number of polls that get `slow_down` before the pending ones.
         public var slowDownPolls: Int?
         /// `approved`, `declined` or `expired`.
         public var outcome: String?
@@ -139,7 +139,7 @@ public struct TenantFile: Codable, Sendable {
 
     public var tenantId: String
     public var displayName: String?
-    /// What the tenant is set up to show, for people reading the file.
+    /// A note for people reading the file: the situation the tenant is set up to show.
     public var description: String?
     public var domains: [Domain]
     public var appCatalog: [CatalogApp]
