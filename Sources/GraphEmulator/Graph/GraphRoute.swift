@@ -65,7 +65,7 @@ enum GraphRoute: Equatable {
             return .me
         default:
             let unknown = segments.first { !["serviceprincipals", "oauth2permissiongrants", "applications", "policies"].contains(splitKey($0).0.lowercased()) } ?? segments.last ?? first
-            throw GraphError.badRequest("Resource not found for the segment '\(unknown)': this emulator does not serve '\(path)'.")
+            throw GraphError.badRequest("The segment '\(unknown)' in '\(path)' names no resource this emulator serves.")
         }
     }
 

@@ -97,7 +97,7 @@ extension GraphService {
         case .success(let record):
             return record
         case .failure(.servicePrincipalExists(let appId)):
-            throw GraphError.conflict("Another object with the same value for property servicePrincipalNames already exists: a service principal for appId '\(appId)' is already in this tenant.")
+            throw GraphError.conflict("A service principal for appId '\(appId)' already exists in this tenant; read it instead of creating it.")
         case .failure(.unknownApp(let appId)):
             throw GraphError.directoryBadRequest("The appId '\(appId)' does not belong to an application this directory knows, so no service principal can be created for it.")
         case .failure(let other):

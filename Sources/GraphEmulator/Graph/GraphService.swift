@@ -150,7 +150,7 @@ final class GraphService: @unchecked Sendable {
     /// Checks that `id` has the GUID form of a directory object id.
     func requireObjectId(_ id: String) throws {
         guard GUID.isValid(id) else {
-            throw GraphError.directoryBadRequest("Invalid object identifier '\(id)'.")
+            throw GraphError.directoryBadRequest("Invalid object identifier '\(id)': an object id is a GUID.")
         }
     }
 }

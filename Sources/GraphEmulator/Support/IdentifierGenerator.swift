@@ -31,8 +31,8 @@ final class IdentifierGenerator: @unchecked Sendable {
         }
         bytes[6] = (bytes[6] & 0x0F) | 0x40
         bytes[8] = (bytes[8] & 0x3F) | 0x80
-        let hex = bytes.map { String(format: "%02x", $0) }.joined()
-        let characters = Array(hex)
+        let digits = Array("0123456789abcdef")
+        let characters = bytes.flatMap { [digits[Int($0 >> 4)], digits[Int($0 & 0x0F)]] }
         return [0..<8, 8..<12, 12..<16, 16..<20, 20..<32].map { String(characters[$0]) }.joined(separator: "-")
     }
 

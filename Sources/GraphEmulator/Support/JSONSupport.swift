@@ -6,7 +6,7 @@ typealias JSONObject = [String: Any]
 enum JSONSupport {
     /// Serializes a JSON value with sorted keys and unescaped slashes, so output is stable.
     static func data(_ value: Any) -> Data {
-        (try? JSONSerialization.data(withJSONObject: value, options: [.sortedKeys, .withoutEscapingSlashes, .fragmentsAllowed])) ?? Data("null".utf8)
+        JSONWriter.data(value)
     }
 
     /// Parses a request body as a JSON object; returns nil when the body is not a JSON object.
