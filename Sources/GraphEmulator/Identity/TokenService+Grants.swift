@@ -104,6 +104,8 @@ extension TokenService {
         case .pending:
             throw TokenServiceError(status: 400, error: "authorization_pending", code: 70016, message: "The user has not finished signing in yet; keep polling at the announced interval.")
         case .declined:
+            // NOTE: Entra's AADSTS number for a declined device code sign-in is unconfirmed; 70000
+            // is a stand-in, and clients should branch on the `error` value instead.
             throw TokenServiceError(status: 400, error: "authorization_declined", code: 70000, message: "The user declined the sign-in request.")
         case .expired:
             throw TokenServiceError(status: 400, error: "expired_token", code: 70019, message: "The device code has expired; start a new sign-in.")
