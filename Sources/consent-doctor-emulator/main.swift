@@ -56,10 +56,12 @@ do {
     exitWithError("\(error). Choose another --port or use 0 for a free one.", status: unavailableExitStatus)
 }
 
-// The first stdout line is the contract with scripts and tests; FileHandle writes are unbuffered.
-FileHandle.standardOutput.write(Data("listening on http://127.0.0.1:\(port)\n".utf8))
+// Log the start before announcing the port, so the Started line precedes every request line.
 let faultList = options.faults.isEmpty ? "none" : options.faults.map(\.description).joined(separator: "; ")
 log.write("Started: tenant \(tenant.tenantId) (\(tenant.servicePrincipals.count) service principals, \(tenant.oauth2PermissionGrants.count) grants, \(tenant.identities.count) identities), auth \(options.authMode.rawValue), faults: \(faultList)")
+
+// The first stdout line is the contract with scripts and tests; FileHandle writes are unbuffered.
+FileHandle.standardOutput.write(Data("listening on http://127.0.0.1:\(port)\n".utf8))
 
 var receivedSignal: Int32 = 0
 sigwait(&stopSignals, &receivedSignal)
