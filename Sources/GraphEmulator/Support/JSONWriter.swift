@@ -4,7 +4,7 @@ import Foundation
 /// `NSNull`) with object keys in code-point order and slashes unescaped.
 ///
 /// `JSONSerialization` with `.sortedKeys` compares keys through ICU collation on Linux, which
-/// made it the largest cost of a Graph response; plain `String` ordering is much cheaper and
+/// made it the largest cost of a Graph response. Plain `String` ordering is much cheaper and
 /// still stable.
 enum JSONWriter {
     static func data(_ value: Any) -> Data {
