@@ -46,9 +46,17 @@ extension HTMLRenderer {
             children.append(.tag(.h3, text: "Commands"))
             children.append(commandBlock(diagnosis.commands))
         }
+        if let url = diagnosis.adminConsentURL {
+            // Shown as text, never as a link, like every URL in the report.
+            children.append(.tag(.p, [.tag(.strong, text: "Admin consent in the browser: "), .tag(.code, classes: [.url], text: url)]))
+        }
         if let warnings = diagnosis.plan?.warnings, !warnings.isEmpty {
             children.append(.tag(.h3, text: "Warnings"))
             children.append(.tag(.ul, classes: [.warnings], warnings.map { .tag(.li, text: $0) }))
+        }
+        if !diagnosis.notes.isEmpty {
+            children.append(.tag(.h3, text: "Notes"))
+            children.append(.tag(.ul, diagnosis.notes.map { .tag(.li, text: $0) }))
         }
         if let url = diagnosis.errorPageURL {
             // Shown as text, never as a link: the value may come from the paste.

@@ -42,9 +42,16 @@ extension MarkdownRenderer {
             blocks.append("### Commands")
             blocks.append(fencedBlock(diagnosis.commands))
         }
+        if let url = diagnosis.adminConsentURL {
+            blocks.append("Admin consent in the browser: \(inline(url))")
+        }
         if let warnings = diagnosis.plan?.warnings, !warnings.isEmpty {
             blocks.append("### Warnings")
             blocks.append(bulletList(warnings))
+        }
+        if !diagnosis.notes.isEmpty {
+            blocks.append("### Notes")
+            blocks.append(bulletList(diagnosis.notes))
         }
         if let url = diagnosis.errorPageURL {
             blocks.append("Error page: \(inline(url))")

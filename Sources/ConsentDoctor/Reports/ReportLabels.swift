@@ -113,10 +113,14 @@ public enum ReportLabels {
 
     /// Returns where a diagnosis came from, such as `redisinsight-log, line 12`.
     public static func source(_ diagnosis: Diagnosis) -> String {
+        var text = diagnosis.form.rawValue
         if let line = diagnosis.line {
-            return "\(diagnosis.form.rawValue), line \(line)"
+            text += ", line \(line)"
         }
-        return diagnosis.form.rawValue
+        if diagnosis.repeatCount > 1 {
+            text += ", seen \(diagnosis.repeatCount) times"
+        }
+        return text
     }
 
     /// Returns the heading of a diagnosis, such as `AADSTS650057 InvalidResource`.
