@@ -113,16 +113,16 @@ enum CodesCommand: ToolCommand {
         }
         if let summary = code.summary {
             lines.append("")
-            lines += HelpRenderer.wrap(summary, width: 96).map { "  " + $0 }
+            lines += TextRenderer.wrapLine(summary, width: 96).map { "  " + $0 }
         }
         if let cause = code.cause {
             lines.append("")
-            lines += HelpRenderer.wrap(cause, width: 96).map { "  " + $0 }
+            lines += TextRenderer.wrapLine(cause, width: 96).map { "  " + $0 }
         }
         if !code.advice.isEmpty {
             lines.append("")
             for (offset, step) in code.advice.enumerated() {
-                let wrapped = HelpRenderer.wrap(step, width: 92)
+                let wrapped = TextRenderer.wrapLine(step, width: 92)
                 lines.append("  \(offset + 1). " + (wrapped.first ?? ""))
                 lines += wrapped.dropFirst().map { "     " + $0 }
             }

@@ -1,3 +1,5 @@
+import ConsentDoctor
+
 /// Renders `--help` text for commands and for the tool.
 enum HelpRenderer {
     static func commandHelp(_ spec: CommandSpec) -> String {
@@ -19,7 +21,7 @@ enum HelpRenderer {
         let width = min(32, labels.map(\.count).max() ?? 0)
         for (option, label) in zip(allOptions, labels) {
             let padding = label.count < width ? String(repeating: " ", count: width - label.count) : ""
-            let helpLines = wrap(option.help, width: 100 - width - 4)
+            let helpLines = TextRenderer.wrapLine(option.help, width: 100 - width - 4)
             if label.count > width {
                 lines.append("  \(label)")
                 for line in helpLines {
@@ -41,26 +43,6 @@ enum HelpRenderer {
             return names
         }
         return "\(names) \(valueName)"
-    }
-
-    /// Splits `text` into lines of at most `width` characters at spaces.
-    static func wrap(_ text: String, width: Int) -> [String] {
-        var lines: [String] = []
-        var current = ""
-        for word in text.split(separator: " ") {
-            if current.isEmpty {
-                current = String(word)
-            } else if current.count + 1 + word.count <= width {
-                current += " " + word
-            } else {
-                lines.append(current)
-                current = String(word)
-            }
-        }
-        if !current.isEmpty {
-            lines.append(current)
-        }
-        return lines
     }
 }
 

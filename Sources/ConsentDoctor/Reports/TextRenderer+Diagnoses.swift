@@ -176,7 +176,7 @@ extension TextRenderer {
 
     /// Splits `text` into lines of at most `width` characters at spaces; a longer word gets its
     /// own line. Text in backticks counts as one word, so an inline command is never split.
-    static func wrapLine(_ text: String, width: Int) -> [String] {
+    public static func wrapLine(_ text: String, width: Int) -> [String] {
         var lines: [String] = []
         var current = ""
         for word in words(of: text) {
