@@ -33,6 +33,7 @@ public enum CheckReportBuilder {
         if verdict.status != .healthy, let url = FixPlanner.adminConsentURL(for: context) {
             allNotes.append("An admin who prefers the browser can open \(url) to consent for the whole tenant, then run the check again to confirm.")
         }
+        let shared = SharedReasons.find(in: findings, candidates: failureReasons(in: context.snapshot))
         return Report(
             command: .check,
             generatedAt: generatedAt,
@@ -44,8 +45,19 @@ public enum CheckReportBuilder {
             plan: plan,
             commands: plan.isEmpty ? [] : AzCommands.lines(for: plan),
             notes: allNotes,
-            requests: context.snapshot.requests
+            requests: context.snapshot.requests,
+            sharedReasons: shared.isEmpty ? nil : shared
         )
+    }
+
+    /// Returns the reason text the checks give for each read failure in the snapshot, the
+    /// candidates for `Report.sharedReasons`.
+    private static func failureReasons(in snapshot: DirectorySnapshot) -> [String] {
+        let applicationFailures = snapshot.servicePrincipals.keys.sorted().compactMap { snapshot.servicePrincipals[$0]?.failure }
+            + [snapshot.grants.failure].compactMap { $0 }
+        let policyFailures = [snapshot.authorizationPolicy.failure, snapshot.adminConsentRequestPolicy.failure].compactMap { $0 }
+        return applicationFailures.map { FailureReason.text(for: $0, subject: .applications) }
+            + policyFailures.map { FailureReason.text(for: $0, subject: .policies) }
     }
 
     private static func sourceNote(_ snapshot: DirectorySnapshot) -> String {
