@@ -68,7 +68,7 @@ struct ReportDestination {
             try Data(text.utf8).write(to: URL(fileURLWithPath: outputPath), options: .atomic)
             return nil
         } catch {
-            context.reportError("cannot write the report to '\(outputPath)': \(error.localizedDescription). Check that the folder exists and is writable.")
+            context.reportError("cannot write the report to '\(outputPath)': \(FileErrorPhrase.phrase(for: error)). Check that the folder exists and is writable.")
             return ExitCode.cannotCreate
         }
     }
