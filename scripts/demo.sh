@@ -16,16 +16,9 @@ bin_dir=${1:-.build/debug}
 reports=.build/reports
 work=$(mktemp -d)
 
-emulator_pid=""
-
-# Stops the running emulator, if any, and waits for it to exit.
-stop_emulator() {
-    if [[ -n "$emulator_pid" ]]; then
-        kill "$emulator_pid" 2>/dev/null || true
-        wait "$emulator_pid" 2>/dev/null || true
-        emulator_pid=""
-    fi
-}
+emulator_bin="$bin_dir/consent-doctor-emulator"
+# shellcheck source=scripts/emulator.sh
+source scripts/emulator.sh
 
 cleanup() {
     stop_emulator
@@ -33,36 +26,6 @@ cleanup() {
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
-
-# Starts the emulator on a free port of 127.0.0.1 for Fixtures/tenants/$1.json and sets
-# emulator_url. The emulator prints "listening on http://127.0.0.1:PORT" once it accepts requests.
-start_emulator() {
-    local tenant=$1
-    local address="$work/$tenant.address"
-    stop_emulator
-    "$bin_dir/consent-doctor-emulator" --tenant "Fixtures/tenants/$tenant.json" --port 0 \
-        --log "$work/$tenant.log" >"$address" &
-    emulator_pid=$!
-    for _ in $(seq 100); do
-        if grep -q '^listening on ' "$address" 2>/dev/null; then
-            emulator_url=$(sed -n 's/^listening on //p' "$address")
-            return 0
-        fi
-        if ! kill -0 "$emulator_pid" 2>/dev/null; then
-            break
-        fi
-        sleep 0.05
-    done
-    echo "Error: the emulator did not start for $tenant. Its log follows:" >&2
-    cat "$work/$tenant.log" >&2 || true
-    return 1
-}
-
-# Prints the first static token of the tenant file's read-only identity, named "reader".
-reader_token() {
-    awk '/"name": "reader"/ { found = 1 }
-         found && /"staticTokens"/ { getline; gsub(/[ ",]/, ""); print; exit }' "Fixtures/tenants/$1.json"
-}
 
 # Runs check against the running emulator with the tenant's reader token.
 run_check() {
