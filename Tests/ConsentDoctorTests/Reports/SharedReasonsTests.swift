@@ -11,7 +11,7 @@ struct SharedReasonsTests {
         text.components(separatedBy: part).count - 1
     }
 
-    /// A snapshot in which one 401 on the first `$batch` stopped every read, as the reader records it.
+    /// Returns a snapshot in which one 401 on the first `$batch` stopped every read, as the reader records it.
     private func rejectedTokenSnapshot() -> DirectorySnapshot {
         let failure = GraphError(
             kind: .unauthorized,
