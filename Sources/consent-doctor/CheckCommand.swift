@@ -59,7 +59,8 @@ enum CheckCommand: ToolCommand {
 
         Exit status: 0 healthy, 1 problems found or the check is incomplete, 64 invalid arguments,
         65 unreadable az output or snapshot content, 66 an input file cannot be read, 69 Graph or
-        the sign-in service is unreachable, 77 permission denied.
+        the sign-in service is unreachable, 73 the report or snapshot file cannot be written,
+        77 permission denied.
         """,
         options: GraphAccessOptions.all + [expectTenant, fromError, azOutput, snapshot, saveSnapshot, profile] + CommonOptions.reportOptions,
         maximumPositionals: 64

@@ -16,7 +16,7 @@ enum CommonOptions {
     static let redact = OptionSpec(
         names: ["--redact"],
         valueName: nil,
-        help: "Mask e-mail addresses, user names, IP addresses and tenant domains, so the report can be shared outside the company. The same value gets the same placeholder throughout one report."
+        help: "Mask e-mail addresses, user names, user object ids, IP addresses and tenant domains, so the report can be shared outside the company. The same value gets the same placeholder throughout one report."
     )
     static let cloud = OptionSpec(
         names: ["--cloud"],
@@ -68,7 +68,7 @@ struct ReportDestination {
             try Data(text.utf8).write(to: URL(fileURLWithPath: outputPath), options: .atomic)
             return nil
         } catch {
-            context.reportError("cannot write the report to '\(outputPath)': \(error.localizedDescription). Check that the folder exists and is writable.")
+            context.reportError("cannot write the report to '\(outputPath)': \(FileErrorPhrase.phrase(for: error)). Check that the folder exists and is writable.")
             return ExitCode.cannotCreate
         }
     }

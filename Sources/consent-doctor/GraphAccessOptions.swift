@@ -37,7 +37,7 @@ enum GraphAccessOptions {
     static let timeout = OptionSpec(
         names: ["--timeout"],
         valueName: "SECONDS",
-        help: "Time allowed for each HTTP request, in seconds (default 60). Retries after 429 and 503 are bounded separately."
+        help: "Time allowed for each HTTP request, in seconds (default 60). A read that times out is sent up to 4 times in all, so a check against a Graph that never responds takes several times this long."
     )
     static let verbose = OptionSpec(
         names: ["--verbose", "-v"],

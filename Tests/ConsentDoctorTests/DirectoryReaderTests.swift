@@ -24,6 +24,7 @@ struct DirectoryReaderTests {
         #expect(snapshot.source == .graph)
         #expect(snapshot.cloud == "AzureCloud")
         #expect(snapshot.tenant == SampleTenant.complete().organizationId)
+        #expect(snapshot.tenantDomains == ["contoso.onmicrosoft.com", "contoso.com"])
         #expect(snapshot.clientAppId == clientAppId)
         for appId in [clientAppId, redisAppId, armAppId, graphAppId] {
             #expect(snapshot.servicePrincipal(appId: appId).value?.appId == appId)
@@ -119,8 +120,11 @@ struct DirectoryReaderTests {
         #expect(failure.httpStatus == 403)
         #expect(failure.graphErrorCode == "Authorization_RequestDenied")
         #expect(failure.requestId == "policy-denied")
-        #expect(failure.message.contains("Policy.Read.All"))
+        #expect(failure.message.contains("status 403"))
         #expect(snapshot.adminConsentRequestPolicy.failure?.kind == .permissionDenied)
+        let findings = HealthChecks.run(CheckContext(snapshot: snapshot, profile: .redisInsight))
+        let workflow = try #require(findings.first { $0.id == "consent.admin-workflow" })
+        #expect(workflow.reason?.contains("Policy.Read.All") == true)
         #expect(snapshot.servicePrincipal(appId: redisAppId).value != nil)
         #expect(snapshot.grants.value?.count == 2)
     }
@@ -135,9 +139,12 @@ struct DirectoryReaderTests {
         for appId in [clientAppId, redisAppId, armAppId, graphAppId] {
             let lookup = snapshot.servicePrincipal(appId: appId)
             #expect(lookup.failure?.kind == .permissionDenied)
-            #expect(lookup.failure?.message.contains("Application.Read.All") == true)
+            #expect(lookup.failure?.message.contains("status 403") == true)
         }
         #expect(snapshot.grants.failure?.kind == .permissionDenied)
+        let findings = HealthChecks.run(CheckContext(snapshot: snapshot, profile: .redisInsight))
+        let client = try #require(findings.first { $0.id == "service-principal.client" })
+        #expect(client.reason?.contains("Application.Read.All") == true)
         #expect(server.requests.count == 1)
     }
 

@@ -38,6 +38,23 @@ struct ReportRedactorTests {
         #expect(json.contains("3a8f5c2e-7d91-4b06-a4e3-c9f1b0d7e582"))
     }
 
+    @Test func checkUserObjectIdsAreMasked() {
+        typealias Tenant = TenantFixtures
+        let snapshot = Tenant.healthy().replacingGrants { grants in
+            grants.append(Tenant.perUser("per-user-a", user: Tenant.userA, to: Tenant.redisObjectId, scope: "user_impersonation"))
+            grants.append(Tenant.perUser("per-user-b", user: Tenant.userB, to: Tenant.graphObjectId, scope: "openid"))
+        }
+        let report = CheckReportBuilder.report(for: Tenant.context(snapshot), generatedAt: "2026-12-04T20:17:05Z")
+        let json = redactedJSON(report)
+
+        #expect(JSONRenderer.render(report).contains(Tenant.userA))
+        #expect(!json.contains(Tenant.userA))
+        #expect(!json.contains(Tenant.userB))
+        #expect(json.contains("<user-1>"))
+        #expect(json.contains("<user-2>"))
+        #expect(json.contains(Tenant.clientObjectId))
+    }
+
     @Test func wellKnownValuesAreKept() throws {
         let json = redactedJSON(try Sample.report("01-ri-desktop-log-650057.txt"))
         #expect(json.contains("61f3d82d-2bf3-432a-ba1b-c056e4cf0fd0"))

@@ -110,6 +110,20 @@ struct SnapshotFileTests {
         }
     }
 
+    @Test func missingFileNamesCause() {
+        let url = URL(fileURLWithPath: "/nonexistent/folder/tenant.json")
+        #expect {
+            try SnapshotFile.load(from: url)
+        } throws: { error in
+            (error as? SnapshotFileError)?.description == "Cannot read the snapshot file /nonexistent/folder/tenant.json: no such file or directory. Check the path and its permissions."
+        }
+        #expect {
+            try SnapshotFile.save(TenantFixtures.healthy(), to: url)
+        } throws: { error in
+            (error as? SnapshotFileError)?.description == "Cannot write the snapshot file /nonexistent/folder/tenant.json: no such file or directory. Check that the folder exists and is writable."
+        }
+    }
+
     static func keys(in value: Any) -> Set<String> {
         if let object = value as? [String: Any] {
             return object.reduce(into: Set(object.keys)) { result, entry in

@@ -122,7 +122,7 @@ struct ManagedIdentitySourceTests {
 }
 
 struct DeviceCodeSourceTests {
-    private func deviceServer(tokenReplies: [HTTPResponse], expiresIn: Int = 900) throws -> (TestServer, Locked<Int>) {
+    private func deviceServer(tokenReplies: [HTTPResponse], expiresIn: Int = 900, interval: Int = 5) throws -> (TestServer, Locked<Int>) {
         let polls = Locked(0)
         let server = try TestServer { request in
             if request.path.hasSuffix("/devicecode") {
@@ -131,7 +131,7 @@ struct DeviceCodeSourceTests {
                     "user_code": "ABCD-EFGH",
                     "verification_uri": "https://microsoft.com/devicelogin",
                     "expires_in": expiresIn,
-                    "interval": 5,
+                    "interval": interval,
                     "message": "To sign in, use a web browser to open the page and enter the code ABCD-EFGH.",
                 ])
             }
@@ -179,6 +179,19 @@ struct DeviceCodeSourceTests {
         #expect(sleeper.waits == [5, 5, 10])
         #expect(fetched.value == "device-token-value")
         #expect(fetched.source == .deviceCode)
+    }
+
+    @Test func intervalOfOneSecond() async throws {
+        // On Linux a decoded JSON 1 also casts to Bool; it must still count as one second.
+        let (server, _) = try deviceServer(tokenReplies: [
+            .json(400, ["error": "authorization_pending"]),
+            .json(200, ["access_token": "device-token-value", "expires_in": 3600, "token_type": "Bearer"]),
+        ], interval: 1)
+        let sleeper = ManualSleeper()
+
+        _ = try await source(server, sleeper: sleeper, prompts: Locked([])).fetchToken()
+
+        #expect(sleeper.waits == [1, 1])
     }
 
     @Test func expiresWhenNobodySignsIn() async throws {

@@ -1,11 +1,17 @@
 import Foundation
 
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// The outcome of running a process to completion.
 public struct ProcessResult: Sendable {
     public var status: Int32
     public var standardOutput: String
     public var standardError: String
     public var standardOutputData: Data
+    /// Whether the process was killed because it ran longer than the timeout.
+    public var timedOut = false
 }
 
 /// Runs executables for end-to-end tests and collects their output.
@@ -15,13 +21,15 @@ public enum ProcessRunner {
     /// - Parameters:
     ///   - environment: Variables added to a minimal environment (PATH, HOME, LANG). Variables
     ///     that could point the tool at a real Microsoft endpoint are never inherited.
+    ///   - timeout: Seconds after which the process is killed with SIGKILL; nil waits forever.
     /// - Returns: The exit status and both output streams.
     public static func run(
         _ executable: URL,
         _ arguments: [String],
         standardInput: Data? = nil,
         environment: [String: String] = [:],
-        currentDirectory: URL? = nil
+        currentDirectory: URL? = nil,
+        timeout: TimeInterval? = nil
     ) throws -> ProcessResult {
         let process = Process()
         process.executableURL = executable
@@ -48,6 +56,17 @@ public enum ProcessRunner {
 
         try process.run()
 
+        let killedByTimeout = DataBox()
+        if let timeout {
+            let running = RunningProcess(process)
+            DispatchQueue.global().asyncAfter(deadline: .now() + timeout) {
+                if running.process.isRunning {
+                    killedByTimeout.set(Data([1]))
+                    kill(running.process.processIdentifier, SIGKILL)
+                }
+            }
+        }
+
         // Read both streams on their own threads so a full pipe never blocks the child.
         let outputBox = DataBox()
         let errorBox = DataBox()
@@ -73,7 +92,8 @@ public enum ProcessRunner {
             status: process.terminationStatus,
             standardOutput: String(decoding: output, as: UTF8.self),
             standardError: String(decoding: errorBox.get(), as: UTF8.self),
-            standardOutputData: output
+            standardOutputData: output,
+            timedOut: !killedByTimeout.get().isEmpty
         )
     }
 
@@ -81,9 +101,20 @@ public enum ProcessRunner {
     public static func consentDoctor(
         _ arguments: [String],
         standardInput: Data? = nil,
-        environment: [String: String] = [:]
+        environment: [String: String] = [:],
+        timeout: TimeInterval? = nil
     ) throws -> ProcessResult {
-        try run(PackagePaths.binary("consent-doctor"), arguments, standardInput: standardInput, environment: environment)
+        try run(PackagePaths.binary("consent-doctor"), arguments, standardInput: standardInput, environment: environment, timeout: timeout)
+    }
+}
+
+/// A started process handed to the timeout timer. `Process` is thread-safe for `isRunning`
+/// and `processIdentifier`, which is all the timer reads.
+final class RunningProcess: @unchecked Sendable {
+    let process: Process
+
+    init(_ process: Process) {
+        self.process = process
     }
 }
 

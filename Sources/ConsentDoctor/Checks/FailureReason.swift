@@ -8,13 +8,14 @@ enum FailureReason {
         case policies
     }
 
-    /// Returns the failure's message followed by what to do about it.
+    /// Returns the failure's message followed by what to do about it, and the Graph request-id
+    /// when the message does not name it already.
     static func text(for failure: LookupFailure, subject: Subject) -> String {
         var sentences = [failure.message]
         if let advice = advice(for: failure, subject: subject) {
             sentences.append(advice)
         }
-        if let requestId = failure.requestId {
+        if let requestId = failure.requestId, !failure.message.contains(requestId) {
             sentences.append("Graph request-id: \(requestId).")
         }
         return sentences.joined(separator: " ")
@@ -41,12 +42,14 @@ enum FailureReason {
                 return policyReadAccess
             }
         case .unauthorized:
-            return "Graph rejected the token. Sign in again, for example with az login, and run the check again."
+            return "Sign in again (for example with az login), check that the token is for Microsoft Graph in the cloud and tenant being read, and run the check again."
         case .throttled:
-            return "Graph kept throttling the requests until the retries ran out. Run the check again in a few minutes."
+            return "The retries ran out. Run the check again in a few minutes."
         case .unreachable:
-            return "Check the network connection and any proxy settings (HTTPS_PROXY), then run the check again."
-        case .malformedResponse, .httpError:
+            return "Run the check again once Graph can be reached."
+        case .malformedResponse:
+            return "Check that --graph-url, if given, points at Microsoft Graph, and run the check again. If it fails the same way, report the Graph request-id."
+        case .httpError:
             return "Run the check again. If it fails the same way, report the Graph request-id."
         case .notInInput:
             return nil

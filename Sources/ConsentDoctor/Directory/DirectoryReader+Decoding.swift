@@ -101,12 +101,16 @@ extension DirectoryReader {
         return AdminConsentRequestPolicy(isEnabled: isEnabled, reviewerCount: reviewers.count)
     }
 
-    static func organizationId(_ body: Data) throws -> String {
+    /// Reads the organization's id and the names of its verified domains.
+    static func organization(_ body: Data) throws -> OrganizationIdentity {
         let object = try singleObject(body)
         guard let id = (object["id"] as? String).flatMap(Identifiers.normalizedGUID) else {
             throw DecodingProblem(description: "the organization has no GUID id")
         }
-        return id
+        let domains = (object["verifiedDomains"] as? [[String: Any]] ?? [])
+            .compactMap { $0["name"] as? String }
+            .filter(Identifiers.isDomainName)
+        return OrganizationIdentity(id: id, domains: domains)
     }
 
     private static func singleObject(_ body: Data) throws -> [String: Any] {
@@ -121,6 +125,12 @@ extension DirectoryReader {
         }
         return object
     }
+}
+
+/// The tenant's id and verified domain names, from `GET /organization`.
+struct OrganizationIdentity: Codable, Sendable, Equatable {
+    var id: String
+    var domains: [String]
 }
 
 /// A phrase saying what is wrong with a body, for `malformedResponse` failures.

@@ -4,7 +4,8 @@ import Foundation
 /// sequential round trips to Graph when nothing is throttled or paged:
 ///
 /// 1. one `$batch` with the service principal of the client and of every required resource,
-///    the authorization policy, the admin consent request policy and the organization;
+///    the authorization policy, the admin consent request policy and the organization (its id
+///    and verified domains, so a tenant named by domain can be compared);
 /// 2. the client service principal's oauth2PermissionGrants, skipped when that service
 ///    principal does not exist.
 ///
@@ -39,7 +40,7 @@ public struct DirectoryReader: Sendable {
         var servicePrincipals: [String: Lookup<ServicePrincipal>] = [:]
         var authorizationPolicy: Lookup<AuthorizationPolicy>
         var adminConsentRequestPolicy: Lookup<AdminConsentRequestPolicy>
-        var organizationId: String?
+        var organization: OrganizationIdentity?
 
         do {
             let batch = try await client.batch(items)
@@ -51,7 +52,7 @@ public struct DirectoryReader: Sendable {
             }
             authorizationPolicy = await decodeItem("authorizationPolicy", in: batch, items: items, as: AuthorizationPolicy.self, decode: Self.authorizationPolicy)
             adminConsentRequestPolicy = await decodeItem("adminConsentRequestPolicy", in: batch, items: items, as: AdminConsentRequestPolicy.self, decode: Self.adminConsentRequestPolicy)
-            organizationId = await decodeItem("organization", in: batch, items: items, as: String.self, decode: Self.organizationId).value
+            organization = await decodeItem("organization", in: batch, items: items, as: OrganizationIdentity.self, decode: Self.organization).value
         } catch let failure as GraphError {
             requests += failure.requests
             let lookupFailure = failure.lookupFailure
@@ -70,7 +71,7 @@ public struct DirectoryReader: Sendable {
 
         return DirectorySnapshot(
             source: .graph,
-            tenant: organizationId ?? tenant ?? token.tenantId,
+            tenant: organization?.id ?? tenant ?? token.tenantId,
             cloud: client.endpoints.cloud.name,
             clientAppId: clientAppId,
             servicePrincipals: servicePrincipals,
@@ -78,7 +79,8 @@ public struct DirectoryReader: Sendable {
             authorizationPolicy: authorizationPolicy,
             adminConsentRequestPolicy: adminConsentRequestPolicy,
             requests: requests,
-            roundTrips: requests.compactMap(\.attempts).reduce(0, +)
+            roundTrips: requests.compactMap(\.attempts).reduce(0, +),
+            tenantDomains: organization?.domains ?? []
         )
     }
 
@@ -106,7 +108,7 @@ public struct DirectoryReader: Sendable {
         }
         items.append(GraphBatchRequest(id: "authorizationPolicy", url: "/policies/authorizationPolicy"))
         items.append(GraphBatchRequest(id: "adminConsentRequestPolicy", url: "/policies/adminConsentRequestPolicy"))
-        items.append(GraphBatchRequest(id: "organization", url: GraphPath.path("/organization", query: [("$select", "id")])))
+        items.append(GraphBatchRequest(id: "organization", url: GraphPath.path("/organization", query: [("$select", "id,verifiedDomains")])))
         return items
     }
 

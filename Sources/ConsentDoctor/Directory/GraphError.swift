@@ -60,28 +60,67 @@ public struct GraphError: Error, Sendable, Equatable, CustomStringConvertible {
         }
     }
 
-    /// The failure as a snapshot stores it.
+    /// The failure as a snapshot stores it. Its message is `summary`, without `advice`, because
+    /// the checks add advice that fits what the read was for.
     public var lookupFailure: LookupFailure {
-        LookupFailure(kind: kind, message: description, httpStatus: status, graphErrorCode: code, requestId: requestId)
+        LookupFailure(kind: kind, message: summary, httpStatus: status, graphErrorCode: code, requestId: requestId)
     }
 
     public var description: String {
-        let request = "\(method) \(path)"
+        [summary, advice].compactMap { $0 }.joined(separator: " ")
+    }
+
+    /// What failed: the request, the status, Graph's code, request-id and message, or the
+    /// transport failure. The transport failure's sentence already names a next step.
+    public var summary: String {
+        let request = "\(method) \(shownPath)"
         let quoted = graphMessage.map { " Graph's message: \"\($0)\"" } ?? ""
+        let tries = attempts > 1 ? " after \(attempts) attempts" : ""
         switch kind {
         case .unauthorized:
-            return "Graph rejected the token for \(request) with status 401\(facts).\(quoted) Sign in again, and check that the token is for Microsoft Graph in the cloud and tenant being read."
+            return "Graph rejected the token for \(request) with status 401\(facts).\(quoted)"
         case .permissionDenied:
-            return "Graph denied \(request) with status 403\(facts).\(quoted) \(GraphPermissionHint.sentence(method: method, path: path))"
+            return "Graph denied \(request) with status 403\(facts).\(quoted)"
+        case .throttled where status == 503:
+            return "Graph was unavailable for \(request): it answered status 503\(tries)\(requestId.map { " (request-id \($0))" } ?? "")."
         case .throttled:
-            return "Graph kept throttling \(request) (status \(status.map(String.init) ?? "429") after \(attempts) attempts\(requestId.map { ", request-id \($0)" } ?? "")). Wait a few minutes and run the command again."
+            return "Graph kept throttling \(request) (status \(status.map(String.init) ?? "429")\(tries)\(requestId.map { ", request-id \($0)" } ?? ""))."
         case .unreachable:
-            return "\(request) got no response from Graph. \(transportError?.description ?? "")"
+            let cause = transportError.map { " \($0.description)" } ?? ""
+            return "\(request) got no response from Graph\(tries).\(cause)"
         case .malformedResponse:
-            return "Graph's response to \(request) could not be read: \(detail ?? "unexpected content")\(facts). Check that --graph-url points at Microsoft Graph."
+            return "Graph's response to \(request) could not be read: \(detail ?? "unexpected content")\(facts)."
         case .httpError, .notInInput:
             return "Graph returned status \(status.map(String.init) ?? "unknown") for \(request)\(facts).\(quoted)"
         }
+    }
+
+    /// What to do next, or nil when `summary` already says it.
+    public var advice: String? {
+        switch kind {
+        case .unauthorized:
+            return "Sign in again, and check that the token is for Microsoft Graph in the cloud and tenant being read."
+        case .permissionDenied:
+            return GraphPermissionHint.sentence(method: method, path: path)
+        case .throttled:
+            return "Wait a few minutes and run the command again."
+        case .unreachable:
+            return transportError == nil ? "Check the network connection and any proxy settings (HTTPS_PROXY)." : nil
+        case .malformedResponse:
+            return "Check that --graph-url points at Microsoft Graph."
+        case .httpError, .notInInput:
+            return nil
+        }
+    }
+
+    /// The path without its `$select` option, which only lists properties and makes messages long.
+    private var shownPath: String {
+        guard let queryStart = path.firstIndex(of: "?") else {
+            return path
+        }
+        let options = path[path.index(after: queryStart)...].split(separator: "&").filter { !$0.hasPrefix("$select=") }
+        let base = String(path[..<queryStart])
+        return options.isEmpty ? base : base + "?" + options.joined(separator: "&")
     }
 
     /// The code and request id in brackets, or nothing when neither is known.

@@ -20,7 +20,7 @@ public enum SnapshotFile {
         do {
             try encode(snapshot).write(to: url, options: .atomic)
         } catch {
-            throw SnapshotFileError(path: url.path, problem: .unwritable(error.localizedDescription))
+            throw SnapshotFileError(path: url.path, problem: .unwritable(FileErrorPhrase.phrase(for: error)))
         }
     }
 
@@ -33,7 +33,7 @@ public enum SnapshotFile {
         do {
             data = try Data(contentsOf: url)
         } catch {
-            throw SnapshotFileError(path: url.path, problem: .unreadable(error.localizedDescription))
+            throw SnapshotFileError(path: url.path, problem: .unreadable(FileErrorPhrase.phrase(for: error)))
         }
         return try decode(data, path: url.path)
     }

@@ -47,14 +47,22 @@ enum TokenEndpointReply: Sendable {
     }
 
     /// Reads a number sent either as a JSON number or as a string, as managed identity does.
+    /// JSON `true` and `false` are not numbers.
     static func number(_ value: Any?) -> Double? {
-        if let number = value as? NSNumber, !(value is Bool) {
+        if let number = value as? NSNumber, !isBoolean(number) {
             return number.doubleValue
         }
         if let text = value as? String {
             return Double(text.trimmingCharacters(in: .whitespaces))
         }
         return nil
+    }
+
+    /// Returns whether `JSONSerialization` decoded the value from `true` or `false`. On Linux every
+    /// `NSNumber` casts to `Bool`, so `is Bool` also holds for the numbers 0 and 1; a Boolean is the
+    /// one whose Objective-C type encoding is `c`.
+    private static func isBoolean(_ number: NSNumber) -> Bool {
+        String(cString: number.objCType) == "c"
     }
 }
 

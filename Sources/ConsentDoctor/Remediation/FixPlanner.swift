@@ -74,7 +74,7 @@ struct PlanBuilder {
     mutating func addTenantMismatchWarning() {
         if case .mismatch(let others) = TenantMatchCheck.evaluate(context) {
             let names = others.map(\.tenant).joined(separator: ", ")
-            warn("This plan changes tenant \(context.snapshot.tenant ?? "unknown"), but users get their tokens from \(names). Run the check against \(names) and use that plan; these commands do not help those users.")
+            warn("This plan is for tenant \(context.snapshot.tenant ?? "unknown"), but users get their tokens from \(names). Run the check against \(names) and use that plan, because changes in this tenant do not help those users.")
             warnsOfTenantMismatch = true
         }
     }

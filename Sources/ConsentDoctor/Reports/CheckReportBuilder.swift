@@ -30,9 +30,10 @@ public enum CheckReportBuilder {
         if context.snapshot.clientAppId.caseInsensitiveCompare(context.profile.clientAppId) != .orderedSame {
             allNotes.append("The snapshot was read for client \(context.snapshot.clientAppId), but it was checked against the \(context.profile.displayName) profile (\(context.profile.clientAppId)).")
         }
-        if verdict.status != .healthy, let url = FixPlanner.adminConsentURL(for: context) {
-            allNotes.append("An admin who prefers the browser can open \(url) to consent for the whole tenant, then run the check again to confirm.")
+        if verdict.status != .healthy {
+            allNotes += adminConsentNotes(for: context)
         }
+        let shared = SharedReasons.find(in: findings, candidates: failureReasons(in: context.snapshot))
         return Report(
             command: .check,
             generatedAt: generatedAt,
@@ -44,8 +45,36 @@ public enum CheckReportBuilder {
             plan: plan,
             commands: plan.isEmpty ? [] : AzCommands.lines(for: plan),
             notes: allNotes,
-            requests: context.snapshot.requests
+            requests: context.snapshot.requests,
+            sharedReasons: shared.isEmpty ? nil : shared
         )
+    }
+
+    /// Returns the note with the admin consent URL. When users get their tokens from another
+    /// tenant, the URL names that tenant, because consent in the tenant that was read does not
+    /// help them.
+    private static func adminConsentNotes(for context: CheckContext) -> [String] {
+        if case .mismatch(let others) = TenantMatchCheck.evaluate(context), let cloud = context.cloud {
+            let clientAppId = context.profile.clientAppId.lowercased()
+            return others.map { other in
+                let url = cloud.adminConsentURL(tenant: other.tenant, clientAppId: clientAppId)
+                return "Users get their tokens from \(other.tenant), so consent must be given there. An admin of that tenant who prefers the browser can open \(url), then run the check against \(other.tenant) to confirm."
+            }
+        }
+        guard let url = FixPlanner.adminConsentURL(for: context) else {
+            return []
+        }
+        return ["An admin who prefers the browser can open \(url) to consent for the whole tenant, then run the check again to confirm."]
+    }
+
+    /// Returns the reason text the checks give for each read failure in the snapshot, the
+    /// candidates for `Report.sharedReasons`.
+    private static func failureReasons(in snapshot: DirectorySnapshot) -> [String] {
+        let applicationFailures = snapshot.servicePrincipals.keys.sorted().compactMap { snapshot.servicePrincipals[$0]?.failure }
+            + [snapshot.grants.failure].compactMap { $0 }
+        let policyFailures = [snapshot.authorizationPolicy.failure, snapshot.adminConsentRequestPolicy.failure].compactMap { $0 }
+        return applicationFailures.map { FailureReason.text(for: $0, subject: .applications) }
+            + policyFailures.map { FailureReason.text(for: $0, subject: .policies) }
     }
 
     private static func sourceNote(_ snapshot: DirectorySnapshot) -> String {

@@ -8,21 +8,31 @@ extension HTMLRenderer {
             ])]
         }
 
+        let shared = report.sharedReasons ?? []
         var sections: [HTMLNode] = []
         for (offset, finding) in report.findings.enumerated() {
-            sections.append(findingSection(finding, number: offset + 1))
+            sections.append(findingSection(finding, number: offset + 1, shared: shared))
         }
-        return [.tag(.section, attributes: [HTMLAttribute(.id, "findings")], [.tag(.h2, text: "Findings")] + sections)]
+        var result: [HTMLNode] = []
+        if !shared.isEmpty {
+            result.append(.tag(.section, attributes: [HTMLAttribute(.id, "shared-reasons")], [
+                .tag(.h2, text: "Why some checks could not run"),
+                .tag(.ol, shared.map { .tag(.li, text: $0) }),
+            ]))
+        }
+        result.append(.tag(.section, attributes: [HTMLAttribute(.id, "findings")], [.tag(.h2, text: "Findings")] + sections))
+        return result
     }
 
-    static func findingSection(_ finding: Finding, number: Int) -> HTMLNode {
+    static func findingSection(_ finding: Finding, number: Int, shared: [String] = []) -> HTMLNode {
         var children: [HTMLNode] = [
             .tag(.h3, [badge(finding.status), .text(finding.title)]),
             .tag(.p, classes: [.findingId], [.text("Check "), .tag(.code, text: finding.id)]),
             .tag(.p, classes: [.detail], text: finding.detail),
         ]
         if let reason = finding.reason {
-            children.append(.tag(.p, classes: [.reason], [.tag(.strong, text: "Why it could not run: "), .text(reason)]))
+            let shown = SharedReasons.referencing(reason, shared: shared)
+            children.append(.tag(.p, classes: [.reason], [.tag(.strong, text: "Why it could not run: "), .text(shown)]))
         }
         if !finding.evidence.isEmpty {
             children.append(evidenceTable(finding.evidence))

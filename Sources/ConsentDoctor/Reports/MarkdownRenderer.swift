@@ -53,10 +53,18 @@ public enum MarkdownRenderer {
             return ["## Findings", "The report holds no findings."]
         }
 
-        let rows = report.findings.map { finding in
-            [ReportLabels.status(finding.status), finding.title, findingDetail(finding)]
+        let shared = report.sharedReasons ?? []
+        var blocks: [String] = []
+        if !shared.isEmpty {
+            blocks.append("## Why some checks could not run")
+            let items = shared.enumerated().map { offset, reason in "\(offset + 1). " + paragraph(reason, indent: 3) }
+            blocks.append(items.joined(separator: "\n"))
         }
-        var blocks = ["## Findings", table(header: ["Status", "Check", "Detail"], rows: rows)]
+
+        let rows = report.findings.map { finding in
+            [ReportLabels.status(finding.status), finding.title, findingDetail(finding, shared: shared)]
+        }
+        blocks += ["## Findings", table(header: ["Status", "Check", "Detail"], rows: rows)]
 
         let withEvidence = report.findings.filter { !$0.evidence.isEmpty }
         if !withEvidence.isEmpty {
@@ -70,12 +78,12 @@ public enum MarkdownRenderer {
         return blocks
     }
 
-    /// Returns the detail cell of a finding: the detail, then why it could not run, then the
-    /// codes users see.
-    static func findingDetail(_ finding: Finding) -> String {
+    /// Returns the detail cell of a finding: the detail, then why it could not run, with shared
+    /// reasons replaced by their number, then the codes users see.
+    static func findingDetail(_ finding: Finding, shared: [String] = []) -> String {
         var parts = [finding.detail]
         if let reason = finding.reason {
-            parts.append("Why it could not run: \(reason)")
+            parts.append("Why it could not run: \(SharedReasons.referencing(reason, shared: shared))")
         }
         if !finding.relatedCodes.isEmpty {
             parts.append("Users see: \(finding.relatedCodes.map(\.description).joined(separator: ", ")).")

@@ -252,6 +252,11 @@ public struct Report: Codable, Sendable, Equatable {
     public var notes: [String]
     /// The Graph requests behind the findings.
     public var requests: [GraphRequestRecord]
+    /// `check` and `fix`: reasons that the `reason` of two or more findings contains word for
+    /// word, such as one rejected token that stopped every read. Text, Markdown and HTML state
+    /// each once and refer to it by number; each finding's `reason` stays complete. Nil when
+    /// no reason is shared.
+    public var sharedReasons: [String]?
 
     public init(
         command: Command,
@@ -266,7 +271,8 @@ public struct Report: Codable, Sendable, Equatable {
         commands: [String] = [],
         writes: [WriteRecord] = [],
         notes: [String] = [],
-        requests: [GraphRequestRecord] = []
+        requests: [GraphRequestRecord] = [],
+        sharedReasons: [String]? = nil
     ) {
         self.schemaVersion = Self.currentSchemaVersion
         self.command = command
@@ -284,5 +290,6 @@ public struct Report: Codable, Sendable, Equatable {
         self.writes = writes
         self.notes = notes
         self.requests = requests
+        self.sharedReasons = sharedReasons
     }
 }

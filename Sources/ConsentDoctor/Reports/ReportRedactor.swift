@@ -40,6 +40,13 @@ public enum ReportRedactor {
         for tenant in tenants.compactMap({ $0 }) where Identifiers.isDomainName(tenant) {
             masker.register(tenant, kind: .domain)
         }
+        for evidence in report.findings.flatMap(\.evidence) {
+            if evidence.label.hasPrefix("user object id"), Identifiers.isGUID(evidence.value) {
+                masker.register(evidence.value, kind: .user)
+            } else if evidence.label.contains("tenant"), Identifiers.isDomainName(evidence.value) {
+                masker.register(evidence.value, kind: .domain)
+            }
+        }
         for diagnosis in report.diagnoses {
             if let user = diagnosis.values.userObjectId {
                 masker.register(user, kind: .user)

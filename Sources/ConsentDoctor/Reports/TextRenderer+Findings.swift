@@ -1,12 +1,21 @@
 extension TextRenderer {
-    /// Renders `check` and `fix` reports: the verdict with counts, the tenant, each finding with
-    /// its detail, reason and evidence, the commands to run with the plan's warnings, the writes
-    /// of `fix`, then the notes. Every value is passed through `TerminalText.safe`.
+    /// Renders `check` and `fix` reports: the verdict with counts, the tenant, the reasons several
+    /// findings share, each finding with its detail, reason and evidence, the commands to run with
+    /// the plan's warnings, the writes of `fix`, then the notes. Every value is passed through
+    /// `TerminalText.safe`.
     static func renderFindings(_ report: Report, style: inout TextStyle) -> String {
         var lines = verdictLines(report, style: style)
+        let shared = report.sharedReasons ?? []
+        if !shared.isEmpty {
+            lines.append("")
+            lines.append(style.bold("Why some checks could not run") + ":")
+            for (offset, reason) in shared.enumerated() {
+                lines.append("  \(offset + 1). \(TerminalText.safe(reason))")
+            }
+        }
         for finding in report.findings {
             lines.append("")
-            lines += findingLines(finding, style: style)
+            lines += findingLines(finding, shared: shared, style: style)
         }
         lines += planLines(report, style: style)
         lines += writeLines(report, style: style)
@@ -53,7 +62,7 @@ extension TextRenderer {
         return lines
     }
 
-    private static func findingLines(_ finding: Finding, style: TextStyle) -> [String] {
+    private static func findingLines(_ finding: Finding, shared: [String], style: TextStyle) -> [String] {
         let word = statusWord(finding.status)
         let padded = word + String(repeating: " ", count: max(1, statusWidth - word.count))
         let indent = String(repeating: " ", count: statusWidth)
@@ -61,7 +70,7 @@ extension TextRenderer {
         var lines = ["\(colour(padded, for: finding.status, style: style))\(style.bold(TerminalText.safe(finding.title))) [\(TerminalText.safe(finding.id))]"]
         lines.append(indent + TerminalText.safe(finding.detail))
         if let reason = finding.reason {
-            lines.append(indent + "Reason: " + TerminalText.safe(reason))
+            lines.append(indent + "Reason: " + TerminalText.safe(SharedReasons.referencing(reason, shared: shared)))
         }
         for evidence in finding.evidence {
             lines.append(indent + style.dim("\(TerminalText.safe(evidence.label)): \(TerminalText.safe(evidence.value))"))

@@ -13,6 +13,7 @@ struct CannedResponse: @unchecked Sendable {
 final class FakeGraph: @unchecked Sendable {
     struct Tenant {
         var organizationId = "72f988bf-86f1-41af-91ab-2d7cd011db47"
+        var verifiedDomains = ["contoso.onmicrosoft.com", "contoso.com"]
         var servicePrincipals: [[String: Any]] = []
         var grants: [[String: Any]] = []
         var authorizationPolicy: [String: Any] = [
@@ -147,7 +148,8 @@ final class FakeGraph: @unchecked Sendable {
             return CannedResponse(status: 200, body: tenant.adminConsentRequestPolicy)
 
         case ("GET", "/v1.0/organization"):
-            return CannedResponse(status: 200, body: ["value": [["id": tenant.organizationId]]])
+            let domains = tenant.verifiedDomains.map { ["name": $0] }
+            return CannedResponse(status: 200, body: ["value": [["id": tenant.organizationId, "verifiedDomains": domains]]])
 
         default:
             return Self.error(400, "BadRequest", "Resource not found for the segment '\(request.path)'.")
