@@ -1,0 +1,53 @@
+/// Builds the `fix` report: the findings of the check after the writes (or before, for a dry
+/// run), the plan that was applied or would be, the writes, and notes on what remains.
+public enum FixReportBuilder {
+    /// Returns the report of a dry run: the current findings and the plan, without writes.
+    public static func dryRun(for context: CheckContext, plan: FixPlan, generatedAt: String, notes: [String] = []) -> Report {
+        var report = CheckReportBuilder.report(for: context, findings: HealthChecks.run(context), plan: plan, generatedAt: generatedAt, notes: notes)
+        report.command = .fix
+        report.commands = []
+        if !plan.isEmpty {
+            let count = PlannedWrite.list(for: plan).count
+            report.notes.append("Nothing was changed. Run the same command with --apply to make \(count == 1 ? "this write" : "these \(count) writes").")
+        }
+        return report
+    }
+
+    /// Returns the report after `fix --apply`.
+    ///
+    /// - Parameters:
+    ///   - context: The tenant as read after the writes.
+    ///   - plan: The plan that was applied.
+    ///   - application: The writes and the failure that stopped them, if any.
+    public static func applied(for context: CheckContext, plan: FixPlan, application: PlanApplication, generatedAt: String, notes: [String] = []) -> Report {
+        let remaining = FixPlanner.plan(for: context)
+        var report = CheckReportBuilder.report(for: context, findings: HealthChecks.run(context), plan: plan, generatedAt: generatedAt, notes: notes)
+        report.command = .fix
+        report.commands = []
+        report.writes = application.writes
+        report.notes += outcomeNotes(application: application, remaining: remaining)
+        return report
+    }
+
+    /// Returns sentences that sum up the writes and what is left to do.
+    static func outcomeNotes(application: PlanApplication, remaining: FixPlan) -> [String] {
+        var notes: [String] = []
+        let made = application.writes.filter { $0.outcome == .done }.count
+        let already = application.writes.filter { $0.outcome == .alreadyDone }.count
+        let failed = application.writes.filter { $0.outcome == .failed }.count
+        let skipped = application.writes.filter { $0.outcome == .notAttempted }.count
+
+        var summary = "Writes: \(made) made, \(already) already done, \(failed) failed, \(skipped) not attempted."
+        if made == 0 {
+            summary += " Nothing in the tenant was changed."
+        }
+        notes.append(summary)
+
+        let steps = remaining.steps.filter { $0.kind != .signIn }
+        if !steps.isEmpty {
+            let titles = steps.map { ReportLabels.stepTitle($0) }.joined(separator: "; ")
+            notes.append("Still to do: \(titles). Run consent-doctor fix --apply again to finish; it plans only what is still missing.")
+        }
+        return notes
+    }
+}
