@@ -43,7 +43,11 @@ enum AzScriptEmitter {
     private static func grantLines(_ grant: ScriptPlan.Grant, plan: ScriptPlan, knownObjectIds: inout Set<String>) -> [String] {
         var lines = ScriptComment.lines(grant.reason)
         guard grant.perUserGrantCount > 0 else {
-            lines += ScriptComment.lines("az ad app permission grant replaces the scopes of the tenant-wide grant, so the list holds every scope to keep: those granted already, then the missing ones.")
+            if plan.stateAware {
+                lines += ScriptComment.lines("az ad app permission grant replaces the scopes of the tenant-wide grant, so the list holds every scope to keep: those granted already, then the missing ones.")
+            } else {
+                lines += ScriptComment.lines("az ad app permission grant replaces the scopes of the tenant-wide grant with the ones listed. Add every scope the grant holds already, which az ad app permission list-grants --id \(grant.client.appId) shows.")
+            }
             lines.append(ShellQuoting.commandLine(
                 ["az", "ad", "app", "permission", "grant", "--id", grant.client.appId, "--api", grant.resource.appId, "--scope"] + grant.scopes
             ))
