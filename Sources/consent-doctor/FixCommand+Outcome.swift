@@ -23,8 +23,9 @@ extension FixCommand {
     /// Prints why the writes stopped and what changed before, on standard error.
     static func reportFailure(_ failure: ApplyFailure, application: PlanApplication, context: CommandContext) {
         var message = failure.description
-        if failure.isPermissionDenied {
-            message += " \(writePermissions)"
+        if case .graph(let error) = failure, failure.isPermissionDenied {
+            let requestId = error.requestId.map { " (request-id \($0))" } ?? ""
+            message = "Graph denied \(error.method) \(error.path) with status \(error.status.map(String.init) ?? "403")\(requestId). \(writePermissions)"
         }
         context.reportError("\(message) \(summary(of: application))")
     }

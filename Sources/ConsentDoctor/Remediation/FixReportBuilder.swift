@@ -46,7 +46,11 @@ public enum FixReportBuilder {
         let steps = remaining.steps.filter { $0.kind != .signIn }
         if !steps.isEmpty {
             let titles = steps.map { ReportLabels.stepTitle($0) }.joined(separator: "; ")
-            notes.append("Still to do: \(titles). Run consent-doctor fix --apply again to finish; it plans only what is still missing.")
+            var next = "Run consent-doctor fix --apply again to finish; it plans only what is still missing."
+            if application.failure?.isPermissionDenied == true {
+                next = "Sign in as an identity with Application.ReadWrite.All and DelegatedPermissionGrant.ReadWrite.All (or the Cloud Application Administrator or Application Administrator role), then run consent-doctor fix --apply again."
+            }
+            notes.append("Still to do: \(titles). \(next)")
         }
         return notes
     }
