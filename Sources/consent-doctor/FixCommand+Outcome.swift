@@ -2,7 +2,8 @@ import ConsentDoctor
 import Foundation
 
 extension FixCommand {
-    /// Lists the writes on standard error and asks `Apply them? [y/N]` on standard input.
+    /// Lists the writes on standard error, prompts `Apply them? [y/N]` and reads the answer from
+    /// standard input.
     ///
     /// - Returns: Whether the answer was `y` or `yes`, in any case.
     static func askForConfirmation(plan: FixPlan, tenant: String?, context: CommandContext) -> Bool {
@@ -32,12 +33,12 @@ extension FixCommand {
 
     /// Returns one or two sentences on what the writes changed, for error messages.
     static func summary(of application: PlanApplication) -> String {
-        let made = application.writes.filter { $0.outcome == .done }
-        guard !made.isEmpty else {
+        let doneWrites = application.writes.filter { $0.outcome == .done }
+        guard !doneWrites.isEmpty else {
             return "Nothing was changed."
         }
-        let titles = made.map { ReportLabels.stepTitle($0.step) }.joined(separator: "; ")
-        var sentence = "Only \(made.count == 1 ? "this write was" : "these \(made.count) writes were") made: \(titles)."
+        let titles = doneWrites.map { ReportLabels.stepTitle($0.step) }.joined(separator: "; ")
+        var sentence = "Only \(doneWrites.count == 1 ? "this write was" : "these \(doneWrites.count) writes were") made: \(titles)."
         if application.writes.contains(where: { $0.outcome == .failed || $0.outcome == .notAttempted }) {
             sentence += " Run consent-doctor fix --apply again to finish."
         }

@@ -31,7 +31,8 @@ struct AzureCLIProfile {
             collect_telemetry = false
 
             """
-        // A fresh update time keeps the CLI from looking up newer versions on PyPI.
+        // azure-cli 2.91.0 reuses the version data in this file for a day after its update time
+        // (azure/cli/core/util.py), so it does not look up newer versions on PyPI.
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.dateFormat = "yyyy-MM-dd HH:mm:ss.SSSSSS"

@@ -213,6 +213,43 @@ struct FixCommandTests {
         #expect(try emulator.requestCount() == 0)
     }
 
+    /// Runs `fix --apply` on a pseudo-terminal made by `script`, answering the prompt with `answer`.
+    private func applyOnTerminal(_ emulator: EmulatorProcess, answer: String) throws -> ProcessResult {
+        let script = URL(fileURLWithPath: "/usr/bin/script")
+        guard FileManager.default.isExecutableFile(atPath: script.path) else {
+            try Test.cancel("Skipped: /usr/bin/script (util-linux) is not installed, so no terminal can be simulated.")
+        }
+        let command = [PackagePaths.binary("consent-doctor").path, "fix", "--apply", "--graph-url", emulator.baseURL.absoluteString, "--auth", "access-token"]
+            .map { "'\($0)'" }.joined(separator: " ")
+        return try ProcessRunner.run(
+            script,
+            ["--quiet", "--return", "--command", command, "/dev/null"],
+            standardInput: Data("\(answer)\n".utf8),
+            environment: ["CONSENT_DOCTOR_ACCESS_TOKEN": H.adminToken, "NO_COLOR": "1"]
+        )
+    }
+
+    @Test func terminalConfirmationApplies() throws {
+        let emulator = try EmulatorProcess(tenant: "redis-grant-missing")
+
+        let result = try applyOnTerminal(emulator, answer: "y")
+
+        #expect(result.status == 0)
+        #expect(result.standardOutput.contains("consent-doctor fix will make this Graph write in tenant a1f6c8e3-4b2d-4e97-9c05-7d3b8f2e1a64:"))
+        #expect(result.standardOutput.contains("Apply them? [y/N] "))
+        #expect(try H.writeRequests(emulator) == ["POST /v1.0/oauth2PermissionGrants"])
+    }
+
+    @Test func terminalRefusalChangesNothing() throws {
+        let emulator = try EmulatorProcess(tenant: "redis-grant-missing")
+
+        let result = try applyOnTerminal(emulator, answer: "n")
+
+        #expect(result.status == 1)
+        #expect(result.standardOutput.contains("Nothing was changed."))
+        #expect(try H.writeRequests(emulator) == [])
+    }
+
     @Test func unreachableGraphExitsSixtyNine() throws {
         let result = try H.run(["fix", "--apply", "--yes", "--timeout", "5"], against: "http://127.0.0.1:9")
 

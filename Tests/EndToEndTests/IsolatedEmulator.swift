@@ -11,6 +11,8 @@ import Glibc
 /// another host.
 ///
 /// As root it uses `unshare -n`; otherwise it adds a user namespace (`unshare -rn`).
+// NOTE: the path without root was tried only by hand on a probe command. The test suite runs as
+// root, so it never takes that path.
 final class IsolatedEmulator {
     let emulator: EmulatorProcess
 

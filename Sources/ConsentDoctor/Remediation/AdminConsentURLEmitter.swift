@@ -1,7 +1,7 @@
 /// Renders a plan as the admin consent URLs on the plan's cloud: one for each tenant and client
 /// app the plan changes, or one for the plan's own tenant and client when it changes nothing.
 enum AdminConsentURLEmitter {
-    /// Returns the URLs, or none when the cloud is not one the tool knows.
+    /// Returns the URLs, or none when the plan's cloud is not in `Cloud.all`.
     static func lines(_ plan: ScriptPlan) -> [String] {
         guard let cloud = plan.cloud else {
             return []

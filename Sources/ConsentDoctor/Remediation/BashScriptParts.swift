@@ -46,7 +46,7 @@ enum BashScriptParts {
         plan.cloudName == Cloud.azureCloud.name ? nil : plan.cloudName
     }
 
-    /// The name of the shell variable that holds a service principal's object id.
+    /// Returns the name of the shell variable that stores a service principal's object id.
     static func objectIdVariable(_ name: ScriptPlan.ServicePrincipalName) -> String {
         "\(name.variable)_sp_id"
     }

@@ -32,13 +32,13 @@ public enum FixReportBuilder {
     /// Returns sentences that sum up the writes and what is left to do.
     static func outcomeNotes(application: PlanApplication, remaining: FixPlan) -> [String] {
         var notes: [String] = []
-        let made = application.writes.filter { $0.outcome == .done }.count
-        let already = application.writes.filter { $0.outcome == .alreadyDone }.count
-        let failed = application.writes.filter { $0.outcome == .failed }.count
-        let skipped = application.writes.filter { $0.outcome == .notAttempted }.count
+        let doneCount = application.writes.filter { $0.outcome == .done }.count
+        let alreadyDoneCount = application.writes.filter { $0.outcome == .alreadyDone }.count
+        let failedCount = application.writes.filter { $0.outcome == .failed }.count
+        let notAttemptedCount = application.writes.filter { $0.outcome == .notAttempted }.count
 
-        var summary = "Writes: \(made) made, \(already) already done, \(failed) failed, \(skipped) not attempted."
-        if made == 0 {
+        var summary = "Writes: \(doneCount) made, \(alreadyDoneCount) already done, \(failedCount) failed, \(notAttemptedCount) not attempted."
+        if doneCount == 0 {
             summary += " Nothing in the tenant was changed."
         }
         notes.append(summary)

@@ -84,22 +84,22 @@ extension PlanApplier {
         return grant
     }
 
-    /// Sets the grant's scope to what it holds now plus the missing `required` scopes, or writes
+    /// Sets the grant's scope to what it contains now plus the missing `required` scopes, or writes
     /// nothing when none is missing.
     ///
-    /// - Throws: `ApplyFailure.stateChanged` when the grant holds a value that is not a valid
+    /// - Throws: `ApplyFailure.stateChanged` when the grant contains a value that is not a valid
     ///   scope name, because writing the union without it would remove it.
     private func addScopes(_ required: [String], to grant: OAuth2PermissionGrant, step: FixStep, run: inout ApplyRun) async throws -> WriteRecord {
         let current = grant.scopes
         guard current.allSatisfy({ Identifiers.isScopeToken($0) }) else {
-            throw ApplyFailure.stateChanged("The tenant-wide grant \(grant.id) to \(resourceName(step)) holds a scope value that is not a valid scope name. fix leaves the grant alone, because rewriting its scope would remove that value. Add \(required.joined(separator: " ")) by hand or remove the value first.")
+            throw ApplyFailure.stateChanged("The tenant-wide grant \(grant.id) to \(resourceName(step)) contains a scope value that is not a valid scope name. fix leaves the grant alone, because rewriting its scope would remove that value. Add \(required.joined(separator: " ")) by hand or remove the value first.")
         }
         let requiredScopes = try Self.validScopes(required)
-        let held = Set(current.map { $0.lowercased() })
-        let missing = requiredScopes.filter { !held.contains($0.lowercased()) }
+        let currentLowercased = Set(current.map { $0.lowercased() })
+        let missing = requiredScopes.filter { !currentLowercased.contains($0.lowercased()) }
 
         guard !missing.isEmpty else {
-            return WriteRecord(step: step, outcome: .alreadyDone, objectId: grant.id, message: "The tenant-wide grant already holds every required scope, so nothing was written.")
+            return WriteRecord(step: step, outcome: .alreadyDone, objectId: grant.id, message: "The tenant-wide grant already contains every required scope, so nothing was written.")
         }
         let union = GraphClient.mergedScopes(existing: grant.scope, adding: missing)
         let result: GraphWriteResult
@@ -123,7 +123,7 @@ extension PlanApplier {
     }
 
     /// Returns the tenant-wide grant from the client to the resource, or nil when there is none.
-    /// Graph answers 404 rather than an empty list when no grant names the client.
+    /// Graph returns 404 rather than an empty list when no grant names the client.
     private func tenantWideGrant(clientId: String, resourceId: String, run: inout ApplyRun) async throws -> OAuth2PermissionGrant? {
         let path = GraphPath.path("/oauth2PermissionGrants", query: [("$filter", "clientId eq \(GraphPath.literal(clientId))")])
         do {

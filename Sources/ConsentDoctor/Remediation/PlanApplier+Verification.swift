@@ -3,8 +3,8 @@ import Foundation
 extension PlanApplier {
     /// Reads the tenant again after the writes, for the final check.
     ///
-    /// Right after a write, a Graph replica may still answer without the new object. While the
-    /// plan computed from the new snapshot still holds a step that a write completed, it reads
+    /// Right after a write, a Graph replica may still return a response without the new object. While the
+    /// plan computed from the new snapshot still contains a step that a write completed, it reads
     /// again, within `replicationPolicy`, and then returns the last snapshot whatever it shows.
     ///
     /// - Throws: `IdentityError` when no token can be obtained, and `CancellationError`.
@@ -26,7 +26,8 @@ extension PlanApplier {
         }
     }
 
-    /// Whether two steps make the same change: the same service principal, or a grant to the same API.
+    /// Returns whether two steps make the same change: the same service principal, or a grant to
+    /// the same API.
     static func sameChange(_ first: FixStep, _ second: FixStep) -> Bool {
         switch (first.kind, second.kind) {
         case (.createServicePrincipal, .createServicePrincipal):

@@ -1,15 +1,15 @@
 import Foundation
 
-/// Why `PlanApplier` stopped before the end of a plan.
+/// The reason `PlanApplier` stopped before the end of a plan.
 public enum ApplyFailure: Error, Sendable, Equatable, CustomStringConvertible {
-    /// Graph answered a write or a read with an error, or did not answer.
+    /// Graph returned an error status for a write or a read, or sent no response.
     case graph(GraphError)
     /// No token could be obtained.
     case identity(IdentityError)
     /// A value failed validation right before the write, so nothing was sent.
     case invalidValue(GraphWriteInputError)
     /// The tenant differs from what the plan was computed from in a way that makes the write
-    /// unsafe, such as a grant that was deleted meanwhile. The sentence says what and what to do.
+    /// unsafe, such as a grant that was deleted meanwhile. The sentence names the change and the next step.
     case stateChanged(String)
 
     public var description: String {
@@ -54,13 +54,14 @@ public struct PlanApplication: Sendable, Equatable {
 /// - It only creates service principals and `AllPrincipals` grants and adds scopes to them. It
 ///   never deletes anything, never removes a scope and never changes a `Principal` grant.
 /// - A grant is read again right before it is changed, and the new scope is the union of what it
-///   holds then and what is required, so a scope added meanwhile is kept. A grant that holds a
+///   contains then and what is required, so a scope added meanwhile is kept. A grant that contains a
 ///   scope value that is not a valid scope name is left alone, because rewriting it would drop it.
 /// - Every value is validated again right before it is sent.
-/// - A 409 on a create means the object exists, which is the goal, so it counts as already done.
+/// - A 409 on a create means the object exists: a service principal then counts as already
+///   done, and a grant is read and extended.
 /// - The run stops at the first failure and marks the remaining steps as not attempted, so the
-///   report says exactly what changed. Running the plan again later finishes the job, because a
-///   new plan holds only what is still missing.
+///   report shows exactly what changed. Running `fix` again later finishes the job, because a
+///   new plan contains only what is still missing.
 ///
 /// New objects can take a while to appear in every Graph replica. After each create it reads
 /// the object until Graph returns it, within `replicationPolicy`.
@@ -188,10 +189,10 @@ public struct PlanApplier: Sendable {
         }
     }
 
-    /// Sends GET to `path` until Graph stops answering 404, within `replicationPolicy`.
+    /// Sends GET to `path` until Graph no longer returns 404, within `replicationPolicy`.
     ///
     /// - Returns: The response, or nil when the object was still missing after the last attempt.
-    /// - Throws: `GraphError` for any status other than 200 and 404.
+    /// - Throws: `GraphError` for any status other than 2xx and 404.
     func readUntilFound(_ path: String, run: inout ApplyRun) async throws -> HTTPClientResponse? {
         var attempt = 1
         while true {
@@ -238,8 +239,8 @@ struct ApplyRun {
 
 extension RetryPolicy {
     /// Reads that wait for a new object to appear: up to 6 attempts, backing off from 0.5 s to
-    /// at most 8 s, about 15 s in all at most.
+    /// at most 8 s, so the waits add up to at most 15.5 s.
     // NOTE: the bound is an estimate of Graph's usual replication delay, which Microsoft does
     // not publish.
-    public static let replication = RetryPolicy(maximumAttempts: 6, initialBackoff: 0.5, maximumBackoff: 8, maximumTotalWait: 30)
+    public static let replication = RetryPolicy(maximumAttempts: 6, initialBackoff: 0.5, maximumBackoff: 8, maximumTotalWait: 16)
 }

@@ -31,7 +31,7 @@ enum ScriptHeader {
         return ["# - " + first.dropFirst(4)] + wrapped.dropFirst()
     }
 
-    /// Returns the comment that tells the reader which placeholders to replace, or nothing.
+    /// Returns the comment that lists the placeholders to replace, or nothing when there are none.
     static func placeholderComment(_ placeholders: [String]) -> [String] {
         guard !placeholders.isEmpty else {
             return []

@@ -1,9 +1,9 @@
 /// A fix plan prepared for the script emitters: every value validated again, every service
 /// principal given a variable name, and steps with an invalid value marked as omitted.
 ///
-/// Values reach a script only through this type. A value passes when it is a GUID, a tenant, a
-/// scope token, a grant id or a cloud name by `Identifiers`, or one of the fixed placeholders;
-/// anything else leaves its step out with a comment that does not repeat the value.
+/// Values reach a script only through this type. A value passes when `Identifiers` accepts it as
+/// a GUID, a tenant, a scope token, a grant id or a cloud name, or when it is one of the fixed
+/// placeholders. Any other value leaves its step out, with a comment that does not repeat it.
 struct ScriptPlan {
     /// A service principal a script refers to, by appId.
     struct ServicePrincipalName: Equatable {

@@ -1,8 +1,8 @@
 extension TextRenderer {
-    /// Renders `check` and `fix` reports: the verdict with counts, the tenant, each finding with
-    /// its detail, reason and evidence, the Graph writes a `fix` dry run would make, the commands
-    /// to run with the plan's warnings, the writes `fix --apply` made, then the notes. Every value
-    /// is passed through `TerminalText.safe`.
+    /// Renders `check` and `fix` reports: the verdict with counts, the tenant, and each finding
+    /// with its detail, reason and evidence. Then come the Graph writes of a `fix` dry run, the
+    /// commands to run with the plan's warnings, the writes `fix --apply` made, and the notes.
+    /// Every value is passed through `TerminalText.safe`.
     static func renderFindings(_ report: Report, style: inout TextStyle) -> String {
         var lines = verdictLines(report, style: style)
         for finding in report.findings {
@@ -100,7 +100,7 @@ extension TextRenderer {
         } else if plannedWrites.isEmpty && report.writes.isEmpty {
             lines.append(style.bold("Nothing to run") + ": the plan changes nothing.")
         } else if plannedWrites.isEmpty {
-            // A fix run that wrote: the writes section below says what changed.
+            // A fix run that wrote: the writes section below shows what changed.
             lines.removeLast()
         }
         if !plan.warnings.isEmpty {

@@ -10,7 +10,7 @@ struct EmitInjectionTests {
 
     static let marker = "PWNED"
 
-    /// A plan whose every field holds something a shell, PowerShell or JSON would act on.
+    /// A plan whose every field contains something a shell, PowerShell or JSON would act on.
     static let hostilePlan = FixPlan(
         tenant: "contoso.com; touch /tmp/PWNED",
         cloud: "AzureCloud'; echo PWNED",

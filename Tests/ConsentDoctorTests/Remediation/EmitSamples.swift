@@ -25,7 +25,7 @@ enum EmitSamples {
         FixStep(kind: .signIn, reason: "Sign in to the tenant whose users need RedisInsight, as an admin who may create service principals and grant consent.", tenant: T.tenant)
     }
 
-    /// The Redis API has no service principal and no grant.
+    /// Returns the plan for a tenant where the Redis API has no service principal and no grant.
     static func missingServicePrincipal(cloud: String) -> FixPlan {
         FixPlan(tenant: T.tenant, cloud: cloud, clientAppId: T.clientAppId, stateAware: true, steps: [
             signIn(),
@@ -43,7 +43,7 @@ enum EmitSamples {
         ])
     }
 
-    /// The Redis grant holds only Data.Read.
+    /// Returns the plan for a tenant whose Redis grant contains only Data.Read.
     static func extendGrant(cloud: String) -> FixPlan {
         FixPlan(tenant: T.tenant, cloud: cloud, clientAppId: T.clientAppId, stateAware: true, steps: [
             signIn(),
@@ -63,8 +63,8 @@ enum EmitSamples {
         ])
     }
 
-    /// Users have grants of their own to the Redis API (no tenant-wide grant) and to Resource
-    /// Manager (whose tenant-wide grant lacks a scope).
+    /// Returns the plan for a tenant where users have grants of their own to the Redis API (no
+    /// tenant-wide grant) and to Resource Manager (whose tenant-wide grant lacks a scope).
     static func perUserGrants(cloud: String) -> FixPlan {
         FixPlan(tenant: T.tenant, cloud: cloud, clientAppId: T.clientAppId, stateAware: true, steps: [
             signIn(),
