@@ -62,12 +62,13 @@ enum CheckCommand: ToolCommand {
         the sign-in service is unreachable, 73 the report or snapshot file cannot be written,
         77 permission denied.
         """,
-        options: GraphAccessOptions.all + [expectTenant, fromError, azOutput, snapshot, saveSnapshot, profile] + CommonOptions.reportOptions,
+        options: GraphAccessOptions.all + [expectTenant, fromError, azOutput, snapshot, saveSnapshot, profile] + CommonOptions.reportOptions + [CommonOptions.emit],
         maximumPositionals: 64
     )
 
     static func run(_ arguments: ParsedArguments, context: CommandContext) throws -> Int32 {
         let destination = try ReportDestination.from(arguments)
+        let emit = try EmitChoice.from(arguments)
         let cloud = try chosenCloud(arguments)
         let appProfile = try chosenProfile(arguments)
         let tenant = try GraphAccessOptions.chosenTenant(arguments)
@@ -147,7 +148,7 @@ enum CheckCommand: ToolCommand {
 
         let checkContext = CheckContext(snapshot: snapshotValue, profile: appProfile, expectedTenants: expected)
         let report = CheckReportBuilder.report(for: checkContext, generatedAt: Timestamp.now(), notes: notes)
-        if let status = destination.write(report, context: context) {
+        if let status = emit.write(report, plan: report.plan, destination: destination, context: context) {
             return status
         }
         return CheckOutcome.of(findings: report.findings, snapshot: snapshotValue).exitStatus

@@ -24,6 +24,12 @@ enum CommonOptions {
         help: "Cloud whose hosts appear in links and commands: AzureCloud (the default), AzureUSGovernment or AzureChinaCloud."
     )
 
+    static let emit = OptionSpec(
+        names: ["--emit"],
+        valueName: "FORM",
+        help: "Print the fix as a runnable artefact instead of the report: az (a bash script of Azure CLI commands), powershell (Microsoft Graph PowerShell), rest (a bash script of az rest calls) or url (the admin consent URL). With --format, the report is printed and its commands hold the artefact."
+    )
+
     static let reportOptions = [format, output, redact]
 }
 

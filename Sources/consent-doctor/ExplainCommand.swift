@@ -23,12 +23,13 @@ enum ExplainCommand: ToolCommand {
         Exit status: 0 when at least one error was diagnosed, 1 when the input held no
         recognisable error, 64 for invalid arguments, 66 when the input cannot be read.
         """,
-        options: CommonOptions.reportOptions + [CommonOptions.cloud, profileOption],
+        options: CommonOptions.reportOptions + [CommonOptions.cloud, profileOption, CommonOptions.emit],
         maximumPositionals: 1
     )
 
     static func run(_ arguments: ParsedArguments, context: CommandContext) throws -> Int32 {
         let destination = try ReportDestination.from(arguments)
+        let emit = try EmitChoice.from(arguments)
         let options = ExplainOptions(cloud: try chosenCloud(arguments), profile: try profileChoice(arguments))
         let path = arguments.positionals.first ?? "-"
 
@@ -41,7 +42,8 @@ enum ExplainCommand: ToolCommand {
         }
 
         let report = ExplainReport.make(reading: reading, options: options, generatedAt: Timestamp.now())
-        if let status = destination.write(report, context: context) {
+        let plan = RemediationEmitter.merged(report.diagnoses.compactMap(\.plan))
+        if let status = emit.write(report, plan: plan, destination: destination, context: context) {
             return status
         }
         return report.diagnoses.isEmpty ? ExitCode.problemsFound : ExitCode.success

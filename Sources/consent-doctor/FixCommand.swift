@@ -1,18 +1,125 @@
 import ConsentDoctor
+import Foundation
 
-/// The `fix` command. Placeholder until its implementation lands.
+/// The `fix` command: reads a tenant through Graph, plans what is missing, and with `--apply`
+/// makes the Graph writes, then checks the tenant again.
 enum FixCommand: ToolCommand {
+    static let apply = OptionSpec(
+        names: ["--apply"],
+        valueName: nil,
+        help: "Make the writes. Without it, fix only prints them. On a terminal it asks for confirmation first."
+    )
+    static let yes = OptionSpec(
+        names: ["--yes", "-y"],
+        valueName: nil,
+        help: "Apply without asking. Needed with --apply when standard input is not a terminal."
+    )
+
+    /// The permissions and roles the writes need, for messages.
+    static let writePermissions = "The writes need the Microsoft Graph permissions Application.ReadWrite.All and DelegatedPermissionGrant.ReadWrite.All, or the Cloud Application Administrator or Application Administrator role."
+
     static let spec = CommandSpec(
         name: "fix",
-        abstract: "Not implemented yet.",
-        usage: ["fix [options]"],
-        discussion: "",
-        options: CommonOptions.reportOptions,
-        maximumPositionals: 1
+        abstract: "Create the missing service principals and admin consent through Graph, keeping every existing grant.",
+        usage: [
+            "fix [--tenant TENANT] [options]",
+            "fix [--tenant TENANT] --apply [--yes] [options]",
+        ],
+        discussion: """
+        Reads the tenant as check does and lists the Graph writes that make it healthy, in order,
+        with the reason for each. Nothing is changed without --apply. With --apply, fix asks for
+        confirmation on a terminal (or goes ahead with --yes), makes the writes, reads the tenant
+        again and prints the final verdict with every write, its HTTP status and request id.
+
+        fix creates missing service principals and tenant-wide (AllPrincipals) grants, and adds
+        missing scopes to an existing tenant-wide grant after reading it again, so scopes granted
+        meanwhile are kept. It never deletes a grant, never removes a scope and never changes the
+        grants users made for themselves. When a write fails, fix stops, reports which writes were
+        made, and a second run finishes the job. A healthy tenant gets no write.
+
+        The writes need Application.ReadWrite.All and DelegatedPermissionGrant.ReadWrite.All (roles:
+        Cloud Application Administrator or Application Administrator). --emit prints the same plan
+        as a script to run by hand instead.
+
+        Exit status: 0 healthy, 1 changes are needed (without --apply), problems remain, or a
+        write failed, 64 invalid arguments or no confirmation, 69 Graph or the sign-in service is
+        unreachable, 77 permission denied.
+        """,
+        options: GraphAccessOptions.all + [CheckCommand.profile, apply, yes] + CommonOptions.reportOptions + [CommonOptions.emit],
+        maximumPositionals: 0
     )
 
     static func run(_ arguments: ParsedArguments, context: CommandContext) throws -> Int32 {
-        context.reportError("'fix' is not implemented yet.")
-        return ExitCode.software
+        let destination = try ReportDestination.from(arguments)
+        let emit = try EmitChoice.from(arguments)
+        let appProfile = try CheckCommand.chosenProfile(arguments)
+        let tenant = try GraphAccessOptions.chosenTenant(arguments)
+        let applying = arguments.has(apply.primaryName)
+        let confirmed = arguments.has(yes.primaryName)
+
+        if applying && emit.form != nil {
+            throw UsageError(message: "--emit prints the plan for running by hand, so it cannot be combined with --apply. Drop one of them.")
+        }
+        if applying && !confirmed && !context.standardInputIsTerminal {
+            context.reportError("--apply asks for confirmation, but standard input is not a terminal. Add --yes to apply without asking. Nothing was changed.")
+            return ExitCode.usage
+        }
+
+        let connection = try GraphAccessOptions.connection(arguments, context: context)
+        let client: GraphClient
+        let snapshot: DirectorySnapshot
+        do {
+            let provider = try GraphAccessOptions.tokenProvider(for: connection, context: context)
+            client = GraphClient(endpoints: connection.endpoints, tokenProvider: provider, sender: connection.sender)
+            connection.log.log(.info, "Reading tenant \(tenant ?? "of the token") from \(connection.endpoints.graphRoot)")
+            snapshot = try BlockingTask.run {
+                try await DirectoryReader(client: client).read(profile: appProfile, tenant: tenant)
+            }
+        } catch let error as IdentityError {
+            context.reportError(error.description)
+            return GraphAccessOptions.exitStatus(for: error)
+        }
+
+        let before = CheckContext(snapshot: snapshot, profile: appProfile)
+        let plan = FixPlanner.plan(for: before)
+        let beforeOutcome = CheckOutcome.of(findings: HealthChecks.run(before), snapshot: snapshot)
+
+        guard applying, !plan.isEmpty else {
+            let report = FixReportBuilder.dryRun(for: before, plan: plan, generatedAt: Timestamp.now())
+            if let status = emit.write(report, plan: plan, destination: destination, context: context) {
+                return status
+            }
+            return plan.isEmpty ? beforeOutcome.exitStatus : ExitCode.problemsFound
+        }
+
+        if !confirmed && !askForConfirmation(plan: plan, tenant: snapshot.tenant, context: context) {
+            context.writeError("Nothing was changed.\n")
+            return ExitCode.problemsFound
+        }
+
+        let applier = PlanApplier(client: client)
+        let application = try BlockingTask.run { await applier.apply(plan) }
+
+        let after: DirectorySnapshot
+        do {
+            after = try BlockingTask.run {
+                try await applier.readAfterWrites(application, profile: appProfile, tenant: tenant)
+            }
+        } catch let error as IdentityError {
+            context.reportError("\(error.description) \(FixCommand.summary(of: application))")
+            return GraphAccessOptions.exitStatus(for: error)
+        }
+
+        let afterContext = CheckContext(snapshot: after, profile: appProfile)
+        let report = FixReportBuilder.applied(for: afterContext, plan: plan, application: application, generatedAt: Timestamp.now())
+        if let status = destination.write(report, context: context) {
+            return status
+        }
+
+        if let failure = application.failure {
+            reportFailure(failure, application: application, context: context)
+            return exitStatus(for: failure)
+        }
+        return CheckOutcome.of(findings: report.findings, snapshot: after).exitStatus
     }
 }

@@ -108,7 +108,71 @@ struct TextRendererFindingsTests {
         let text = TextRenderer.render(report, options: RenderOptions(color: false))
 
         #expect(text.hasPrefix("consent-doctor fix: PROBLEMS"))
-        #expect(text.contains("\nChanges made\n  done: Grant user_impersonation. (HTTP 201)\n"))
+        #expect(text.contains("\nChanges made (in order):\n  DONE           Create an AllPrincipals grant on acca5fbb-b7e4-4009-81f1-37e38fd66d78 with scopes: (none)\n                 No request sent: HTTP 201\n"))
+    }
+
+    @Test func fixWriteDetails() {
+        let step = FixStep(kind: .createServicePrincipal, reason: "No service principal.", appId: T.redisAppId, displayName: "AzureRedisCacheAadApp")
+        let writes = [
+            WriteRecord(step: step, outcome: .done, method: "POST", path: "/servicePrincipals", status: 201, requestId: "req-1", objectId: T.redisObjectId),
+            WriteRecord(step: step, outcome: .failed, method: "POST", path: "/servicePrincipals", status: 403, requestId: "req-2", message: "Graph denied it."),
+            WriteRecord(step: step, outcome: .notAttempted, message: "Not attempted, because an earlier step failed."),
+        ]
+        let text = TextRenderer.render(Self.sampleReport(writes: writes), options: RenderOptions(color: false))
+
+        #expect(text.contains("""
+        Changes made (in order):
+          DONE           Create the service principal for AzureRedisCacheAadApp (acca5fbb-b7e4-4009-81f1-37e38fd66d78)
+                         POST /servicePrincipals: HTTP 201, request-id req-1, object id 3c9e1f72-84a6-4d0b-9e25-6f1a7c3d8b40
+          FAILED         Create the service principal for AzureRedisCacheAadApp (acca5fbb-b7e4-4009-81f1-37e38fd66d78)
+                         POST /servicePrincipals: HTTP 403, request-id req-2
+                         Graph denied it.
+          NOT ATTEMPTED  Create the service principal for AzureRedisCacheAadApp (acca5fbb-b7e4-4009-81f1-37e38fd66d78)
+                         Not attempted, because an earlier step failed.
+
+        """))
+    }
+
+    @Test func fixWriteColours() {
+        let step = FixStep(kind: .createServicePrincipal, reason: "No service principal.", appId: T.redisAppId)
+        let writes = [
+            WriteRecord(step: step, outcome: .alreadyDone),
+            WriteRecord(step: step, outcome: .failed),
+            WriteRecord(step: step, outcome: .notAttempted),
+        ]
+        let text = TextRenderer.render(Self.sampleReport(writes: writes), options: RenderOptions(color: true))
+
+        #expect(text.contains("\u{1B}[32mALREADY DONE   \u{1B}[0m"))
+        #expect(text.contains("\u{1B}[31mFAILED         \u{1B}[0m"))
+        #expect(text.contains("\u{1B}[33mNOT ATTEMPTED  \u{1B}[0m"))
+    }
+
+    @Test func fixDryRunListsWrites() {
+        var report = Self.sampleReport()
+        report.command = .fix
+        report.commands = []
+        let text = TextRenderer.render(report, options: RenderOptions(color: false))
+
+        #expect(text.contains("""
+        Graph writes to make (in order; none is made without --apply):
+          1. POST /oauth2PermissionGrants {"clientId":"(object id of the service principal for 61f3d82d-2bf3-432a-ba1b-c056e4cf0fd0)","consentType":"AllPrincipals","resourceId":"(object id of the service principal for acca5fbb-b7e4-4009-81f1-37e38fd66d78)","scope":"user_impersonation"}
+             Grant.
+
+        Before you apply them
+          - The plan may be incomplete.
+
+        """))
+        #expect(!text.contains("Run these commands"))
+    }
+
+    @Test func fixHostileWriteIsEscaped() {
+        let step = FixStep(kind: .createServicePrincipal, reason: "x", appId: "\u{1B}[2J", displayName: "Evil\u{202E}")
+        let record = WriteRecord(step: step, outcome: .failed, method: "POST", path: "/x\n", requestId: "\u{1B}]0;title\u{7}", message: "line\nbreak")
+        let text = TextRenderer.render(Self.sampleReport(writes: [record]), options: RenderOptions(color: false))
+
+        #expect(!text.contains("\u{1B}"))
+        #expect(!text.contains("\u{202E}"))
+        #expect(text.contains("line\\u{A}break"))
     }
 
     @Test func warningsHeadingWithoutCommands() {

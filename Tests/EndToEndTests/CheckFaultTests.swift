@@ -88,7 +88,7 @@ struct CheckFaultTests {
         #expect(result.status == 69)
         expectNothingRead(report)
         let shared = try #require(report.sharedReasons?.first)
-        #expect(shared.hasPrefix("Graph was unavailable for POST /$batch: it answered status 503 after 4 attempts"))
+        #expect(shared.hasPrefix("Graph was unavailable for POST /$batch: it returned status 503 after 4 attempts"))
         #expect(shared.contains("Run the check again in a few minutes."))
     }
 

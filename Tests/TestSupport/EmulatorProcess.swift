@@ -78,13 +78,15 @@ public final class EmulatorProcess: @unchecked Sendable {
     /// - Parameters:
     ///   - faults: `--fault` specifications, such as `throttle=2`.
     ///   - auth: `required` or `optional`.
+    ///   - launcher: A command that runs the emulator, such as `unshare -n …`, given as the
+    ///     program and its arguments; the emulator's path and arguments follow them.
     /// - Throws: `EmulatorProcessError` when the binary is missing or it does not report its port in time.
-    public convenience init(tenant: String = "healthy", faults: [String] = [], auth: String = "required", extraArguments: [String] = [], startupTimeout: TimeInterval = 20) throws {
-        try self.init(tenantFile: PackagePaths.fixture("tenants/\(tenant).json"), faults: faults, auth: auth, extraArguments: extraArguments, startupTimeout: startupTimeout)
+    public convenience init(tenant: String = "healthy", faults: [String] = [], auth: String = "required", extraArguments: [String] = [], startupTimeout: TimeInterval = 20, launcher: [String] = []) throws {
+        try self.init(tenantFile: PackagePaths.fixture("tenants/\(tenant).json"), faults: faults, auth: auth, extraArguments: extraArguments, startupTimeout: startupTimeout, launcher: launcher)
     }
 
     /// Starts the emulator with any tenant file.
-    public init(tenantFile: URL, faults: [String] = [], auth: String = "required", extraArguments: [String] = [], startupTimeout: TimeInterval = 20) throws {
+    public init(tenantFile: URL, faults: [String] = [], auth: String = "required", extraArguments: [String] = [], startupTimeout: TimeInterval = 20, launcher: [String] = []) throws {
         let binary = PackagePaths.binary("consent-doctor-emulator")
         guard FileManager.default.isExecutableFile(atPath: binary.path) else {
             throw EmulatorProcessError(description: "The emulator binary is missing at \(binary.path); run 'swift build' first.")
@@ -103,7 +105,12 @@ public final class EmulatorProcess: @unchecked Sendable {
         }
 
         let environment = ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin", "LANG": "C.UTF-8"]
-        let child = try ChildProcess(executable: binary, arguments: arguments, environment: environment, errorFile: standardErrorFile)
+        let child: ChildProcess
+        if let program = launcher.first {
+            child = try ChildProcess(executable: URL(fileURLWithPath: program), arguments: Array(launcher.dropFirst()) + [binary.path] + arguments, environment: environment, errorFile: standardErrorFile)
+        } else {
+            child = try ChildProcess(executable: binary, arguments: arguments, environment: environment, errorFile: standardErrorFile)
+        }
         self.child = child
 
         guard let line = child.readFirstLine(timeout: startupTimeout) else {
@@ -134,6 +141,11 @@ public final class EmulatorProcess: @unchecked Sendable {
             return
         }
         child.terminate(grace: 10)
+    }
+
+    /// The process id of the emulator, or of its launcher when that does not replace itself.
+    public var processIdentifier: Int32 {
+        child.processIdentifier
     }
 
     /// The exit status after `stop()`; nil while it runs.

@@ -82,7 +82,7 @@ public struct GraphError: Error, Sendable, Equatable, CustomStringConvertible {
         case .permissionDenied:
             return "Graph denied \(request) with status 403\(facts).\(quoted)"
         case .throttled where status == 503:
-            return "Graph was unavailable for \(request): it answered status 503\(tries)\(requestId.map { " (request-id \($0))" } ?? "")."
+            return "Graph was unavailable for \(request): it returned status 503\(tries)\(requestId.map { " (request-id \($0))" } ?? "")."
         case .throttled:
             return "Graph kept throttling \(request) (status \(status.map(String.init) ?? "429")\(tries)\(requestId.map { ", request-id \($0)" } ?? ""))."
         case .unreachable:

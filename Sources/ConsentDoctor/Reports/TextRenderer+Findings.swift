@@ -1,8 +1,8 @@
 extension TextRenderer {
     /// Renders `check` and `fix` reports: the verdict with counts, the tenant, the reasons several
-    /// findings share, each finding with its detail, reason and evidence, the commands to run with
-    /// the plan's warnings, the writes of `fix`, then the notes. Every value is passed through
-    /// `TerminalText.safe`.
+    /// findings share, and each finding with its detail, reason and evidence. Then come the Graph
+    /// writes of a `fix` dry run, the commands to run with the plan's warnings, the writes
+    /// `fix --apply` made, and the notes. Every value is passed through `TerminalText.safe`.
     static func renderFindings(_ report: Report, style: inout TextStyle) -> String {
         var lines = verdictLines(report, style: style)
         let shared = report.sharedReasons ?? []
@@ -94,36 +94,92 @@ extension TextRenderer {
             return []
         }
         var lines: [String] = [""]
-        if report.commands.isEmpty {
-            lines.append(style.bold("Nothing to run") + ": the plan changes nothing.")
-        } else {
+        let plannedWrites = report.command == .fix && report.writes.isEmpty ? PlannedWrite.list(for: plan) : []
+        if !plannedWrites.isEmpty {
+            lines.append(style.bold("Graph writes to make") + " (in order; none is made without --apply):")
+            lines += plannedWriteLines(plannedWrites)
+        }
+        if !report.commands.isEmpty {
+            if !plannedWrites.isEmpty {
+                lines.append("")
+            }
             lines.append(style.bold("Run these commands") + " (in order, as an admin of the tenant):")
             lines += report.commands.map { "  " + TerminalText.safe($0) }
+        } else if plannedWrites.isEmpty && report.writes.isEmpty {
+            lines.append(style.bold("Nothing to run") + ": the plan changes nothing.")
+        } else if plannedWrites.isEmpty {
+            // A fix run that wrote: the writes section below shows what changed.
+            lines.removeLast()
         }
         if !plan.warnings.isEmpty {
             lines.append("")
-            lines.append(style.bold(report.commands.isEmpty ? "Warnings" : "Before you run them"))
+            let heading = !report.commands.isEmpty ? "Before you run them" : (plannedWrites.isEmpty ? "Warnings" : "Before you apply them")
+            lines.append(style.bold(heading))
             lines += plan.warnings.map { "  - " + TerminalText.safe($0) }
         }
         return lines
     }
 
+    /// Lists the Graph writes of a `fix` dry run: the request, then the reason below it.
+    private static func plannedWriteLines(_ writes: [PlannedWrite]) -> [String] {
+        var lines: [String] = []
+        for (offset, write) in writes.enumerated() {
+            let number = "\(offset + 1). "
+            let indent = String(repeating: " ", count: 2 + number.count)
+            lines.append("  \(number)\(TerminalText.safe(write.requestLine))")
+            lines.append(indent + TerminalText.safe(write.step.reason))
+        }
+        return lines
+    }
+
+    /// The width of the outcome column, fitting `NOT ATTEMPTED` and two spaces.
+    private static let outcomeWidth = 15
+
+    /// Lists the writes of `fix --apply`: the outcome and the step, then the request with its
+    /// status, request id and object id, then Graph's or the tool's message.
     private static func writeLines(_ report: Report, style: TextStyle) -> [String] {
         guard !report.writes.isEmpty else {
             return []
         }
-        var lines = ["", style.bold("Changes made")]
+        var lines = ["", style.bold("Changes made") + " (in order):"]
+        let indent = String(repeating: " ", count: 2 + outcomeWidth)
         for write in report.writes {
-            var line = "  \(write.outcome.rawValue): \(TerminalText.safe(write.step.reason))"
+            let word = ReportLabels.outcome(write.outcome)
+            let padded = word + String(repeating: " ", count: max(2, outcomeWidth - word.count))
+            lines.append("  \(outcomeColour(padded, write.outcome, style: style))\(TerminalText.safe(ReportLabels.stepTitle(write.step)))")
+
+            var facts: [String] = []
             if let status = write.status {
-                line += " (HTTP \(status))"
+                facts.append("HTTP \(status)")
+            }
+            if let requestId = write.requestId {
+                facts.append("request-id \(TerminalText.safe(requestId))")
+            }
+            if let objectId = write.objectId {
+                facts.append("object id \(TerminalText.safe(objectId))")
+            }
+            if let method = write.method {
+                let request = "\(TerminalText.safe(method)) \(TerminalText.safe(write.path ?? ""))"
+                lines.append(indent + (facts.isEmpty ? request : "\(request): \(facts.joined(separator: ", "))"))
+            } else if !facts.isEmpty {
+                lines.append(indent + "No request sent: " + facts.joined(separator: ", "))
             }
             if let message = write.message {
-                line += " \(TerminalText.safe(message))"
+                lines.append(indent + TerminalText.safe(message))
             }
-            lines.append(line)
         }
         return lines
+    }
+
+    private static func outcomeColour(_ text: String, _ outcome: WriteRecord.Outcome, style: TextStyle) -> String {
+        switch outcome {
+        case .done, .alreadyDone:
+            return style.green(text)
+        case .failed:
+            return style.red(text)
+        case .notAttempted:
+            return style.yellow(text)
+        }
     }
 
     private static func statusWord(_ status: FindingStatus) -> String {

@@ -124,7 +124,7 @@ struct SharedReasonsTests {
 
     @Test func unavailableIsNotThrottling() {
         let error = GraphError(kind: .throttled, method: "POST", path: "/$batch", status: 503, requestId: "r-2", attempts: 4)
-        #expect(error.summary == "Graph was unavailable for POST /$batch: it answered status 503 after 4 attempts (request-id r-2).")
+        #expect(error.summary == "Graph was unavailable for POST /$batch: it returned status 503 after 4 attempts (request-id r-2).")
     }
 
     @Test func failureReasonNamesRequestIdOnce() {

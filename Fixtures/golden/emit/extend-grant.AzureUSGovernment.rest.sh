@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Microsoft Graph requests through az rest that make tenant 7d2b4c1e-9a3f-4e58-b6c0-1f8e2a5d3c79
+# ready for the client app 61f3d82d-2bf3-432a-ba1b-c056e4cf0fd0 in AzureUSGovernment.
+# Written by consent-doctor 0.1.0 from the tenant's current state. Run `consent-doctor check`
+# afterwards to confirm that the tenant is healthy.
+#
+# Set SKIP_AZ_LOGIN=1 when az is signed in to the tenant already: the script then skips az login and
+# az cloud set.
+set -euo pipefail
+
+# Sign in to the tenant whose users need RedisInsight, as an admin who may create service principals
+# and grant consent.
+if [[ "${SKIP_AZ_LOGIN:-}" != 1 ]]; then
+  az cloud set --name AzureUSGovernment
+  az login --tenant 7d2b4c1e-9a3f-4e58-b6c0-1f8e2a5d3c79
+fi
+
+# The tenant-wide grant to AzureRedisCacheAadApp lacks user_impersonation.
+# PATCH replaces the grant's whole scope, so the body lists every scope to keep.
+az rest --method PATCH --url https://graph.microsoft.us/v1.0/oauth2PermissionGrants/kS56WkvQNk-44smh0_B7ZHIfnjymhA1LniVvGnw9i0A --body '{"scope":"Data.Read user_impersonation"}'

@@ -1,0 +1,41 @@
+/// The opening comments every emitted script shares: what it changes, where it comes from, and
+/// the plan's warnings.
+enum ScriptHeader {
+    /// Returns the comment lines that open a script.
+    ///
+    /// - Parameter tool: What the script uses, such as `Azure CLI commands`.
+    static func lines(_ plan: ScriptPlan, tool: String) -> [String] {
+        var lines: [String] = []
+        lines += ScriptComment.lines("\(tool) that make tenant \(plan.tenant) ready for the client app \(plan.clientAppId) in \(plan.cloudName).")
+        if plan.stateAware {
+            lines += ScriptComment.lines("Written by \(ToolInfo.name) \(ToolInfo.version) from the tenant's current state. Run `\(ToolInfo.name) check` afterwards to confirm that the tenant is healthy.")
+        } else {
+            lines += ScriptComment.lines("Written by \(ToolInfo.name) \(ToolInfo.version) from a sign-in error alone, so it cannot know what the tenant has already. `\(ToolInfo.name) check --emit` reads the tenant first and keeps what is granted.")
+        }
+        if !plan.warnings.isEmpty {
+            lines.append("#")
+            lines.append("# Before you run it:")
+            for warning in plan.warnings {
+                lines += bullet(warning)
+            }
+        }
+        return lines
+    }
+
+    /// Returns `text` as a comment bullet: `# - ` on the first line, `#   ` on the others.
+    static func bullet(_ text: String) -> [String] {
+        let wrapped = ScriptComment.lines(text, prefix: "#   ")
+        guard let first = wrapped.first else {
+            return []
+        }
+        return ["# - " + first.dropFirst(4)] + wrapped.dropFirst()
+    }
+
+    /// Returns the comment that lists the placeholders to replace, or nothing when there are none.
+    static func placeholderComment(_ placeholders: [String]) -> [String] {
+        guard !placeholders.isEmpty else {
+            return []
+        }
+        return ScriptComment.lines("This script still contains placeholders: \(placeholders.joined(separator: ", ")). Replace each with the real value, then delete the next line.")
+    }
+}

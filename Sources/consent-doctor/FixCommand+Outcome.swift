@@ -1,0 +1,67 @@
+import ConsentDoctor
+import Foundation
+
+extension FixCommand {
+    /// Lists the writes on standard error, prompts `Apply them? [y/N]` and reads the answer from
+    /// standard input.
+    ///
+    /// - Returns: Whether the answer was `y` or `yes`, in any case.
+    static func askForConfirmation(plan: FixPlan, tenant: String?, context: CommandContext) -> Bool {
+        let writes = PlannedWrite.list(for: plan)
+        var lines = ["\(ToolName.value) fix will make \(writes.count == 1 ? "this Graph write" : "these \(writes.count) Graph writes") in tenant \(tenant ?? "of the token"):"]
+        for (offset, write) in writes.enumerated() {
+            lines.append("  \(offset + 1). \(write.requestLine)")
+            lines.append("     \(write.step.reason)")
+        }
+        for warning in plan.warnings {
+            lines.append("Warning: \(warning)")
+        }
+        context.writeError(lines.joined(separator: "\n") + "\nApply them? [y/N] ")
+        let answer = readLine()?.trimmingCharacters(in: .whitespaces).lowercased() ?? ""
+        return answer == "y" || answer == "yes"
+    }
+
+    /// Prints why the writes stopped and what changed before, on standard error.
+    static func reportFailure(_ failure: ApplyFailure, application: PlanApplication, context: CommandContext) {
+        var message = failure.description
+        if case .graph(let error) = failure, failure.isPermissionDenied {
+            let requestId = error.requestId.map { " (request-id \($0))" } ?? ""
+            message = "Graph denied \(error.method) \(error.path) with status \(error.status.map(String.init) ?? "403")\(requestId). \(writePermissions)"
+        }
+        context.reportError("\(message) \(summary(of: application))")
+    }
+
+    /// Returns one or two sentences on what the writes changed, for error messages.
+    static func summary(of application: PlanApplication) -> String {
+        let doneWrites = application.writes.filter { $0.outcome == .done }
+        guard !doneWrites.isEmpty else {
+            return "Nothing was changed."
+        }
+        let titles = doneWrites.map { ReportLabels.stepTitle($0.step) }.joined(separator: "; ")
+        var sentence = "Only \(doneWrites.count == 1 ? "this write was" : "these \(doneWrites.count) writes were") made: \(titles)."
+        if application.writes.contains(where: { $0.outcome == .failed || $0.outcome == .notAttempted }) {
+            sentence += " Run consent-doctor fix --apply again to finish."
+        }
+        return sentence
+    }
+
+    /// Returns 77 when Graph denied a request, 69 when it could not be reached or kept
+    /// throttling, the token source's status for a sign-in failure, and 1 otherwise.
+    static func exitStatus(for failure: ApplyFailure) -> Int32 {
+        switch failure {
+        case .graph(let error):
+            switch error.kind {
+            case .permissionDenied, .unauthorized:
+                return ExitCode.permissionDenied
+            case .unreachable, .throttled:
+                return ExitCode.unavailable
+            case .malformedResponse, .httpError, .notInInput:
+                return ExitCode.problemsFound
+            }
+        case .identity(let error):
+            return GraphAccessOptions.exitStatus(for: error)
+        case .invalidValue, .stateChanged:
+            return ExitCode.problemsFound
+        }
+    }
+}
