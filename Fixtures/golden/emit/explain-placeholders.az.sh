@@ -28,6 +28,6 @@ az ad sp show --id '<resource-app-id>' --output none 2>/dev/null || az ad sp cre
 
 # Grant RedisInsight the delegated scopes it needs on the API for every user.
 # az ad app permission grant replaces the scopes of the tenant-wide grant with the ones listed. Add
-# every scope the grant holds already, which az ad app permission list-grants --id
+# every scope the grant has already, which az ad app permission list-grants --id
 # 61f3d82d-2bf3-432a-ba1b-c056e4cf0fd0 shows.
 az ad app permission grant --id 61f3d82d-2bf3-432a-ba1b-c056e4cf0fd0 --api '<resource-app-id>' --scope '<scope>'

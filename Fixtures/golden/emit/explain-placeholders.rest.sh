@@ -16,7 +16,7 @@ set -euo pipefail
 # with the real value, then delete the next line.
 echo 'This script still contains placeholders such as <tenant-id>; edit it before running it.' >&2; exit 1
 
-# Stops the script unless the second argument is a GUID, so an unexpected answer from Graph
+# Stops the script unless the second argument is a GUID, so an unexpected response from Graph
 # never reaches a request body.
 require_object_id() {
   if [[ ! $2 =~ ^[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}$ ]]; then

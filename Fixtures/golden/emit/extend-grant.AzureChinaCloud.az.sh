@@ -16,6 +16,6 @@ if [[ "${SKIP_AZ_LOGIN:-}" != 1 ]]; then
 fi
 
 # The tenant-wide grant to AzureRedisCacheAadApp lacks user_impersonation.
-# az ad app permission grant replaces the scopes of the tenant-wide grant, so the list holds every
-# scope to keep: those granted already, then the missing ones.
+# az ad app permission grant replaces the scopes of the tenant-wide grant, so the list contains
+# every scope to keep: those granted already, then the missing ones.
 az ad app permission grant --id 61f3d82d-2bf3-432a-ba1b-c056e4cf0fd0 --api acca5fbb-b7e4-4009-81f1-37e38fd66d78 --scope Data.Read user_impersonation

@@ -8,7 +8,7 @@
 # az cloud set.
 set -euo pipefail
 
-# Stops the script unless the second argument is a GUID, so an unexpected answer from Graph
+# Stops the script unless the second argument is a GUID, so an unexpected response from Graph
 # never reaches a request body.
 require_object_id() {
   if [[ ! $2 =~ ^[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}$ ]]; then

@@ -20,6 +20,6 @@ fi
 az ad sp show --id acca5fbb-b7e4-4009-81f1-37e38fd66d78 --output none 2>/dev/null || az ad sp create --id acca5fbb-b7e4-4009-81f1-37e38fd66d78
 
 # No tenant-wide grant gives RedisInsight user_impersonation on AzureRedisCacheAadApp.
-# az ad app permission grant replaces the scopes of the tenant-wide grant, so the list holds every
-# scope to keep: those granted already, then the missing ones.
+# az ad app permission grant replaces the scopes of the tenant-wide grant, so the list contains
+# every scope to keep: those granted already, then the missing ones.
 az ad app permission grant --id 61f3d82d-2bf3-432a-ba1b-c056e4cf0fd0 --api acca5fbb-b7e4-4009-81f1-37e38fd66d78 --scope user_impersonation

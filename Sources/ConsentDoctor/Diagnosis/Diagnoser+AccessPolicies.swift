@@ -1,6 +1,6 @@
 extension Diagnoser {
     /// Builds the draft for 50076 and 50079 (MFA required). For RedisInsight's silent Resource
-    /// Manager request, the draft says why it fails only at autodiscovery.
+    /// Manager request, the draft explains why it fails only at autodiscovery.
     static func multiFactorDraft(_ context: ErrorContext) -> RemediationDraft {
         let code = context.code ?? .strongAuthenticationRequired
         let explanation = CodeExplanations.explanation(for: code)

@@ -42,7 +42,7 @@ public enum AzOutputReader {
     ///   - cloud: The Azure CLI cloud name, which decides the Graph host in suggested commands.
     ///   - tenant: The tenant the output came from, when the user passed it. It wins over a tenant
     ///     from pasted `az account show` output.
-    /// - Throws: `AzOutputReaderError` when no input holds anything the reader recognises.
+    /// - Throws: `AzOutputReaderError` when no input contains anything the reader recognises.
     public static func read(_ inputs: [AzOutputInput], profile: AppProfile, cloud: String, tenant: String? = nil) throws -> AzOutputReading {
         var collector = AzOutputCollector(profile: profile)
         for input in inputs {

@@ -44,9 +44,9 @@ enum AzScriptEmitter {
         var lines = ScriptComment.lines(grant.reason)
         guard grant.perUserGrantCount > 0 else {
             if plan.stateAware {
-                lines += ScriptComment.lines("az ad app permission grant replaces the scopes of the tenant-wide grant, so the list holds every scope to keep: those granted already, then the missing ones.")
+                lines += ScriptComment.lines("az ad app permission grant replaces the scopes of the tenant-wide grant, so the list contains every scope to keep: those granted already, then the missing ones.")
             } else {
-                lines += ScriptComment.lines("az ad app permission grant replaces the scopes of the tenant-wide grant with the ones listed. Add every scope the grant holds already, which az ad app permission list-grants --id \(grant.client.appId) shows.")
+                lines += ScriptComment.lines("az ad app permission grant replaces the scopes of the tenant-wide grant with the ones listed. Add every scope the grant has already, which az ad app permission list-grants --id \(grant.client.appId) shows.")
             }
             lines.append(ShellQuoting.commandLine(
                 ["az", "ad", "app", "permission", "grant", "--id", grant.client.appId, "--api", grant.resource.appId, "--scope"] + grant.scopes
