@@ -1,3 +1,4 @@
+import ConsentDoctor
 import Foundation
 
 #if canImport(Glibc)
@@ -21,22 +22,25 @@ struct CommandContext {
         )
     }
 
-    /// Whether text written to standard output may use colour: a terminal, and `NO_COLOR` unset or empty.
+    /// Whether text written to standard output may use colour: a terminal that is not `TERM=dumb`,
+    /// and `NO_COLOR` unset or empty.
     var colorAllowed: Bool {
-        standardOutputIsTerminal && (environment["NO_COLOR"] ?? "").isEmpty
+        standardOutputIsTerminal && (environment["NO_COLOR"] ?? "").isEmpty && environment["TERM"] != "dumb"
     }
 
     func writeOutput(_ text: String) {
-        FileHandle.standardOutput.write(Data(text.utf8))
+        StandardStreams.writeOutput(text)
     }
 
     func writeError(_ text: String) {
-        FileHandle.standardError.write(Data(text.utf8))
+        StandardStreams.writeError(text)
     }
 
-    /// Prints `Error: message` on standard error.
+    /// Prints `Error: message` on standard error. Control characters in the message, which may
+    /// come from arguments or file names, are shown as visible escapes so they cannot drive the terminal.
     func reportError(_ message: String) {
-        writeError("Error: \(message)\n")
+        let lines = message.components(separatedBy: "\n").map(TerminalText.safe)
+        writeError("Error: \(lines.joined(separator: "\n"))\n")
     }
 
     /// Prints a progress or diagnostic line on standard error, used by `--verbose`.

@@ -9,6 +9,6 @@ struct StandardErrorLogSink: LogSink {
         guard verbose || level >= .warning else {
             return
         }
-        FileHandle.standardError.write(Data("\(level): \(message)\n".utf8))
+        StandardStreams.writeError("\(level): \(message)\n")
     }
 }

@@ -2,7 +2,18 @@ import ConsentDoctor
 
 /// Dispatches to a subcommand and turns errors into messages and exit statuses.
 enum ToolMain {
+    /// Runs the command line and returns the exit status. A report that could not be written to
+    /// standard output turns any status into 73 (EX_CANTCREAT), so a lost report never looks like success.
     static func run(_ arguments: [String], context: CommandContext) -> Int32 {
+        let status = dispatch(arguments, context: context)
+        guard let reason = StandardStreams.outputFailureReason else {
+            return status
+        }
+        context.reportError("cannot write to standard output: \(reason). Free some space or write the report elsewhere with --output FILE.")
+        return ExitCode.cannotCreate
+    }
+
+    private static func dispatch(_ arguments: [String], context: CommandContext) -> Int32 {
         guard let first = arguments.first else {
             context.writeError(toolHelp())
             return ExitCode.usage

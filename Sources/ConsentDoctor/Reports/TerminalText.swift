@@ -1,9 +1,9 @@
 /// Makes text from Graph or a paste safe to print on a terminal.
-enum TerminalText {
+public enum TerminalText {
     /// Returns `text` with every control character and every bidirectional override written as
     /// a visible `\u{…}` escape, so a display name cannot move the cursor, change colours or
     /// reorder the displayed text.
-    static func safe(_ text: String) -> String {
+    public static func safe(_ text: String) -> String {
         var result = ""
         result.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {

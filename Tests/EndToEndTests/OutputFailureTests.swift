@@ -1,0 +1,55 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// Checks what the tool does when its output cannot be written and when arguments carry
+/// terminal control characters.
+struct OutputFailureTests {
+    /// Mounts a tiny tmpfs, fills it, and returns its folder, or nil when mounting is not
+    /// allowed (the test then has nothing to check).
+    static func fullFilesystem() throws -> URL? {
+        let folder = try PackagePaths.scratchFolder("full-disk")
+        let mount = try ProcessRunner.run(URL(fileURLWithPath: "/bin/mount"), ["-t", "tmpfs", "-o", "size=12k", "tmpfs", folder.path], timeout: 20)
+        guard mount.status == 0 else {
+            return nil
+        }
+        let filler = try ProcessRunner.run(
+            URL(fileURLWithPath: "/bin/sh"),
+            ["-c", "head -c 12288 /dev/zero > \"$1\"/filler; true", "sh", folder.path],
+            timeout: 20
+        )
+        #expect(filler.status == 0)
+        return folder
+    }
+
+    static func unmount(_ folder: URL) {
+        _ = try? ProcessRunner.run(URL(fileURLWithPath: "/bin/umount"), [folder.path], timeout: 20)
+    }
+
+    @Test func fullDiskOnStandardOutputExits73() throws {
+        guard let folder = try Self.fullFilesystem() else {
+            print("Skipped: mounting a tmpfs needs root.")
+            return
+        }
+        defer { Self.unmount(folder) }
+
+        let target = folder.appendingPathComponent("out.txt").path
+        let result = try ProcessRunner.run(
+            URL(fileURLWithPath: "/bin/sh"),
+            ["-c", "\"$1\" codes > \"$2\"", "sh", PackagePaths.binary("consent-doctor").path, target],
+            timeout: 60
+        )
+
+        #expect(result.status == 73)
+        #expect(result.standardError.contains("Error: cannot write to standard output: No space left on device."))
+        #expect(!result.standardError.contains("Fatal error"))
+    }
+
+    @Test func controlCharactersInErrorsAreEscaped() throws {
+        let result = try ProcessRunner.consentDoctor(["explain", "--format", "\u{1B}[31mred"], timeout: 60)
+
+        #expect(result.status == 64)
+        #expect(!result.standardError.contains("\u{1B}"))
+        #expect(result.standardError.contains("\\u{1B}[31mred"))
+    }
+}
