@@ -160,9 +160,9 @@ struct FixCommandTests {
     }
 
     @Test func failureHalfwayThenSecondRunFinishes() throws {
-        // The read sends one POST ($batch), so after=2 lets the first Graph write through and
-        // fails every later one with 503.
-        let emulator = try EmulatorProcess(tenant: "nothing-consented", faults: ["unavailable,method=write,after=2,retry-after=0"])
+        // The read's $batch holds only GETs, so it is not a write: after=1 lets the first Graph
+        // write through and fails every later one with 503.
+        let emulator = try EmulatorProcess(tenant: "nothing-consented", faults: ["unavailable,method=write,after=1,retry-after=0"])
 
         let first = try H.run(["fix", "--apply", "--yes", "--format", "json"], against: emulator)
 

@@ -114,8 +114,8 @@ struct PlanApplierTests {
     }
 
     @Test func stopsAtFirstFailure() async throws {
-        // The read sends one POST ($batch), so the third write request is the second Graph write.
-        let tenant = try EmulatedTenant("nothing-consented", faults: ["unavailable,method=write,after=2,retry-after=0"])
+        // The read's $batch holds only GETs, so it is not a write: after=1 fails the second write.
+        let tenant = try EmulatedTenant("nothing-consented", faults: ["unavailable,method=write,after=1,retry-after=0"])
         let plan = try await tenant.plan()
 
         let result = await PlanApplier(client: tenant.client).apply(plan)
