@@ -18,13 +18,13 @@ enum CheckCommand: ToolCommand {
     static let azOutput = OptionSpec(
         names: ["--az-output"],
         valueName: "FILE",
-        help: "Diagnose offline from pasted output of 'az ad sp show --id APPID' and 'az ad app permission list-grants --id CLIENT --show-resource-name'. Repeat the option or list more files after it.",
+        help: "Diagnose offline from pasted output of 'az ad sp show --id APPID' and 'az ad app permission list-grants --id CLIENT --show-resource-name'. Repeat the option or list more files after it. Each file may be at most \(InputFileReader.describe(bytes: InputFileReader.maximumBytes)).",
         repeatable: true
     )
     static let snapshot = OptionSpec(
         names: ["--snapshot"],
         valueName: "FILE",
-        help: "Check a snapshot saved earlier with --save-snapshot instead of reading Graph."
+        help: "Check a snapshot saved earlier with --save-snapshot instead of reading Graph. The file may be at most \(InputFileReader.describe(bytes: InputFileReader.maximumBytes))."
     )
     static let saveSnapshot = OptionSpec(
         names: ["--save-snapshot"],
@@ -108,11 +108,19 @@ enum CheckCommand: ToolCommand {
         } else if !azOutputPaths.isEmpty {
             var inputs: [AzOutputInput] = []
             for path in azOutputPaths {
-                guard let data = FileManager.default.contents(atPath: path), !isDirectory(path) else {
-                    context.reportError("cannot read the az output file '\(path)'. Check the path and its permissions.")
-                    return ExitCode.noInput
+                do {
+                    let data = try InputFileReader.read(path: path)
+                    inputs.append(AzOutputInput(name: path, text: String(decoding: data, as: UTF8.self)))
+                } catch let error as InputFileError {
+                    switch error.problem {
+                    case .unreadable(let reason):
+                        context.reportError("cannot read the az output file '\(path)': \(reason). Check the path and its permissions.")
+                        return ExitCode.noInput
+                    case .tooLarge(let limit):
+                        context.reportError("the az output file '\(path)' is larger than \(InputFileReader.describe(bytes: limit)), the most consent-doctor reads from one file. Paste only the output of the az commands that check reads.")
+                        return ExitCode.dataError
+                    }
                 }
-                inputs.append(AzOutputInput(name: path, text: String(decoding: data, as: UTF8.self)))
             }
             do {
                 let reading = try AzOutputReader.read(inputs, profile: appProfile, cloud: cloud.name, tenant: tenant)
@@ -197,8 +205,4 @@ enum CheckCommand: ToolCommand {
         return ExitCode.dataError
     }
 
-    private static func isDirectory(_ path: String) -> Bool {
-        var directory: ObjCBool = false
-        return FileManager.default.fileExists(atPath: path, isDirectory: &directory) && directory.boolValue
-    }
 }
