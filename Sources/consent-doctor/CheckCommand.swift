@@ -29,7 +29,7 @@ enum CheckCommand: ToolCommand {
     static let saveSnapshot = OptionSpec(
         names: ["--save-snapshot"],
         valueName: "FILE",
-        help: "Also save what was read as a JSON snapshot (it contains no token), to replay later with --snapshot."
+        help: "Also save what was read as a JSON snapshot (it contains no token), to replay later with --snapshot. The snapshot is raw data: --redact does not apply to it, so it keeps user object ids and domains."
     )
     static let profile = OptionSpec(
         names: ["--profile"],
@@ -72,6 +72,10 @@ enum CheckCommand: ToolCommand {
         let cloud = try chosenCloud(arguments)
         let appProfile = try chosenProfile(arguments)
         let tenant = try GraphAccessOptions.chosenTenant(arguments)
+
+        if arguments.value(saveSnapshot.primaryName)?.isEmpty == true {
+            throw UsageError(message: "--save-snapshot is empty. Give a file name for the snapshot, or leave the option out.")
+        }
 
         let azOutputPaths = arguments.allValues(azOutput.primaryName) + arguments.positionals
         if !arguments.positionals.isEmpty && arguments.allValues(azOutput.primaryName).isEmpty {

@@ -344,6 +344,24 @@ struct CheckOfflineTests {
         }
     }
 
+    @Test(arguments: [["--output", ""], ["-o", ""], ["--save-snapshot", ""]])
+    func emptyPathRejected(arguments: [String]) throws {
+        let result = try C.run(["check", "--az-output", azOutput("10-sp-show-client.json")] + arguments)
+
+        #expect(result.status == 64)
+        #expect(result.standardError.contains(" is empty. Give a file name"))
+        #expect(!result.standardError.contains("directory"))
+        #expect(result.standardOutput.isEmpty)
+    }
+
+    @Test func helpSaysSnapshotIsRaw() throws {
+        let result = try C.run(["check", "--help"])
+        let text = result.standardOutput.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+
+        #expect(text.contains("The snapshot is raw data: --redact does not apply to it, so it keeps user object ids and domains."))
+        #expect(text.contains("Only the report is masked: a snapshot saved with check --save-snapshot keeps the real values."))
+    }
+
     @Test func help() throws {
         let result = try C.run(["check", "--help"])
         #expect(result.status == 0)
