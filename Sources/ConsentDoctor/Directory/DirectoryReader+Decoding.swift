@@ -151,7 +151,21 @@ extension GraphClient {
             code: body?.code.map { SecretRedaction.redact($0, secrets: secrets) },
             graphMessage: body?.message.flatMap { SecretRedaction.summary($0, secrets: secrets) },
             requestId: response.requestId,
-            attempts: attempts
+            attempts: attempts,
+            declinedWait: declinedWait(for: response)
         )
+    }
+
+    /// Returns the wait a throttled `$batch` item requested with `Retry-After` when it is longer
+    /// than the retry policy allows in all, which is why the item was not retried.
+    private func declinedWait(for response: GraphBatchResponse) -> RetryingSender.DeclinedWait? {
+        guard response.status == 429 || response.status == 503,
+              let header = response.headers.first(where: { $0.key.caseInsensitiveCompare("Retry-After") == .orderedSame })?.value,
+              let requested = RetryAfter.seconds(from: header, now: sender.sleeper.now()),
+              requested > sender.policy.maximumTotalWait
+        else {
+            return nil
+        }
+        return RetryingSender.DeclinedWait(requested: requested, limit: sender.policy.maximumTotalWait)
     }
 }

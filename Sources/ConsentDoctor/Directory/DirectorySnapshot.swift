@@ -25,13 +25,17 @@ public struct LookupFailure: Codable, Sendable, Equatable, Error {
     public var graphErrorCode: String?
     /// The Graph `request-id` of the failed request.
     public var requestId: String?
+    /// The wait Graph requested with `Retry-After`, in seconds, when it was longer than the tool
+    /// waits, so the read was not retried.
+    public var requestedWaitSeconds: Double?
 
-    public init(kind: Kind, message: String, httpStatus: Int? = nil, graphErrorCode: String? = nil, requestId: String? = nil) {
+    public init(kind: Kind, message: String, httpStatus: Int? = nil, graphErrorCode: String? = nil, requestId: String? = nil, requestedWaitSeconds: Double? = nil) {
         self.kind = kind
         self.message = message
         self.httpStatus = httpStatus
         self.graphErrorCode = graphErrorCode
         self.requestId = requestId
+        self.requestedWaitSeconds = requestedWaitSeconds
     }
 }
 
