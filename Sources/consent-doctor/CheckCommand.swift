@@ -57,8 +57,13 @@ enum CheckCommand: ToolCommand {
         Readers or Cloud Application Administrator). A check that could not run is reported as
         unknown with the reason, and the tenant is then never reported healthy.
 
-        Exit status: 0 healthy, 1 problems found or the check is incomplete, 64 invalid arguments,
-        65 unreadable az output or snapshot content, 66 an input file cannot be read, 69 Graph or
+        With --tenant, the token's tenant and the organization Graph returns must be that tenant;
+        otherwise the check stops with exit status 64 before reporting. When Graph does not return
+        the organization, tenant.match is unknown.
+
+        Exit status: 0 healthy, 1 problems found or the check is incomplete, 64 invalid arguments
+        or --tenant names another tenant than the token or Graph, 65 unreadable az output or
+        snapshot content, 66 an input file cannot be read, 69 Graph or
         the sign-in service is unreachable, 73 the report or snapshot file cannot be written,
         77 permission denied.
         """,
@@ -102,6 +107,7 @@ enum CheckCommand: ToolCommand {
         }
 
         let snapshotValue: DirectorySnapshot
+        var tenantConfirmation: TenantConfirmation?
         if let path = arguments.value(snapshot.primaryName) {
             do {
                 snapshotValue = try SnapshotFile.load(from: URL(fileURLWithPath: path))
@@ -137,15 +143,15 @@ enum CheckCommand: ToolCommand {
         } else {
             let connection = try GraphAccessOptions.connection(arguments, context: context)
             do {
-                let provider = try GraphAccessOptions.tokenProvider(for: connection, context: context)
-                let client = GraphClient(endpoints: connection.endpoints, tokenProvider: provider, sender: connection.sender)
-                connection.log.log(.info, "Reading tenant \(tenant ?? "of the token") from \(connection.endpoints.graphRoot)")
-                snapshotValue = try BlockingTask.run {
-                    try await DirectoryReader(client: client).read(profile: appProfile, tenant: tenant)
-                }
+                let read = try GraphAccessOptions.readTenant(connection, profile: appProfile, tenant: tenant, context: context)
+                snapshotValue = read.snapshot
+                tenantConfirmation = read.confirmation
             } catch let error as IdentityError {
                 context.reportError(error.description)
                 return GraphAccessOptions.exitStatus(for: error)
+            } catch let mismatch as TenantMismatch {
+                context.reportError("\(mismatch.description) The check stopped without reporting.")
+                return ExitCode.usage
             }
         }
 
@@ -158,7 +164,7 @@ enum CheckCommand: ToolCommand {
             }
         }
 
-        let checkContext = CheckContext(snapshot: snapshotValue, profile: appProfile, expectedTenants: expected)
+        let checkContext = CheckContext(snapshot: snapshotValue, profile: appProfile, expectedTenants: expected, tenantConfirmation: tenantConfirmation)
         let report = CheckReportBuilder.report(for: checkContext, generatedAt: Timestamp.now(), notes: notes)
         if let status = emit.write(report, plan: report.plan, destination: destination, context: context) {
             return status

@@ -45,6 +45,20 @@ extension FixCommand {
         return sentence
     }
 
+    /// Returns the exit status when fix does not write because the `--tenant` value could not be
+    /// confirmed: the status of the failed organization read (77 denied, 69 unreachable or
+    /// throttled), or 1.
+    static func unconfirmedTenantStatus(_ snapshot: DirectorySnapshot) -> Int32 {
+        switch snapshot.organization?.failure?.kind {
+        case .permissionDenied, .unauthorized:
+            return ExitCode.permissionDenied
+        case .unreachable, .throttled:
+            return ExitCode.unavailable
+        default:
+            return ExitCode.problemsFound
+        }
+    }
+
     /// Returns 77 when Graph denied a request, 69 when it could not be reached or kept
     /// throttling, the token source's status for a sign-in failure, and 1 otherwise.
     static func exitStatus(for failure: ApplyFailure) -> Int32 {

@@ -41,9 +41,14 @@ enum FixCommand: ToolCommand {
         Cloud Application Administrator or Application Administrator). --emit prints the same plan
         as a script to run by hand instead.
 
+        With --tenant, the token's tenant and the organization Graph returns must be that tenant,
+        or fix stops with exit status 64 before any write. When Graph does not return the
+        organization, fix --apply writes nothing.
+
         Exit status: 0 healthy, 1 changes are needed (without --apply), problems remain, or a
-        write failed, 64 invalid arguments or no confirmation, 69 Graph or the sign-in service is
-        unreachable, 77 permission denied.
+        write failed, 64 invalid arguments, no confirmation or --tenant names another tenant than
+        the token or Graph, 69 Graph or the sign-in service is unreachable, 73 the report file
+        cannot be written, 77 permission denied.
         """,
         options: GraphAccessOptions.all + [CheckCommand.profile, apply, yes] + CommonOptions.reportOptions + [CommonOptions.emit],
         maximumPositionals: 0
@@ -68,19 +73,21 @@ enum FixCommand: ToolCommand {
         let connection = try GraphAccessOptions.connection(arguments, context: context)
         let client: GraphClient
         let snapshot: DirectorySnapshot
+        let tenantConfirmation: TenantConfirmation?
         do {
-            let provider = try GraphAccessOptions.tokenProvider(for: connection, context: context)
-            client = GraphClient(endpoints: connection.endpoints, tokenProvider: provider, sender: connection.sender)
-            connection.log.log(.info, "Reading tenant \(tenant ?? "of the token") from \(connection.endpoints.graphRoot)")
-            snapshot = try BlockingTask.run {
-                try await DirectoryReader(client: client).read(profile: appProfile, tenant: tenant)
-            }
+            let read = try GraphAccessOptions.readTenant(connection, profile: appProfile, tenant: tenant, context: context)
+            client = read.client
+            snapshot = read.snapshot
+            tenantConfirmation = read.confirmation
         } catch let error as IdentityError {
             context.reportError(error.description)
             return GraphAccessOptions.exitStatus(for: error)
+        } catch let mismatch as TenantMismatch {
+            context.reportError("\(mismatch.description) Nothing was changed.")
+            return ExitCode.usage
         }
 
-        let before = CheckContext(snapshot: snapshot, profile: appProfile)
+        let before = CheckContext(snapshot: snapshot, profile: appProfile, tenantConfirmation: tenantConfirmation)
         let plan = FixPlanner.plan(for: before)
         let beforeOutcome = CheckOutcome.of(findings: HealthChecks.run(before), snapshot: snapshot)
 
@@ -90,6 +97,11 @@ enum FixCommand: ToolCommand {
                 return status
             }
             return plan.isEmpty ? beforeOutcome.exitStatus : ExitCode.problemsFound
+        }
+
+        if case .undecided(let reason) = tenantConfirmation {
+            context.reportError("\(reason) fix writes only to a tenant it has confirmed, so nothing was changed.")
+            return unconfirmedTenantStatus(snapshot)
         }
 
         if !confirmed && !askForConfirmation(plan: plan, tenant: snapshot.tenant, context: context) {
@@ -110,7 +122,7 @@ enum FixCommand: ToolCommand {
             return GraphAccessOptions.exitStatus(for: error)
         }
 
-        let afterContext = CheckContext(snapshot: after, profile: appProfile)
+        let afterContext = CheckContext(snapshot: after, profile: appProfile, tenantConfirmation: tenantConfirmation)
         let report = FixReportBuilder.applied(for: afterContext, plan: plan, application: application, generatedAt: Timestamp.now())
         if let status = destination.write(report, context: context) {
             return status

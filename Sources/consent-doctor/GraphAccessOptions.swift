@@ -7,7 +7,7 @@ enum GraphAccessOptions {
     static let tenant = OptionSpec(
         names: ["--tenant", "-t"],
         valueName: "TENANT",
-        help: "Tenant to read, as a tenant id (GUID) or a domain name such as contoso.onmicrosoft.com. Defaults to the tenant of the token."
+        help: "Tenant to read, as a tenant id (GUID) or a domain name such as contoso.onmicrosoft.com. Defaults to the tenant of the token. When given, the token's tenant and the organization Graph returns must be this tenant, or the command stops with exit status 64 before it reports or writes anything."
     )
     static let auth = OptionSpec(
         names: ["--auth"],

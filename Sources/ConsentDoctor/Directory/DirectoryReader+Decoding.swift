@@ -127,12 +127,6 @@ extension DirectoryReader {
     }
 }
 
-/// The tenant's id and verified domain names, from `GET /organization`.
-struct OrganizationIdentity: Codable, Sendable, Equatable {
-    var id: String
-    var domains: [String]
-}
-
 /// A phrase saying what is wrong with a body, for `malformedResponse` failures.
 struct DecodingProblem: Error, CustomStringConvertible {
     var description: String

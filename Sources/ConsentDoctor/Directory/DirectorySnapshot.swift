@@ -150,6 +150,9 @@ public struct DirectorySnapshot: Codable, Sendable, Equatable {
     /// keyed by lower-case appId. Pasted `list-grants` output names the client and resource service
     /// principals of each grant without showing them.
     public var servicePrincipalReferences: [String: ServicePrincipalReference]
+    /// The organization Graph returned for the token: the tenant that was really read. Nil when
+    /// the source has none, such as pasted az output or a snapshot saved before the field existed.
+    public var organization: Lookup<OrganizationIdentity>?
 
     public init(
         source: Source,
@@ -163,7 +166,8 @@ public struct DirectorySnapshot: Codable, Sendable, Equatable {
         requests: [GraphRequestRecord] = [],
         roundTrips: Int = 0,
         tenantDomains: [String] = [],
-        servicePrincipalReferences: [String: ServicePrincipalReference] = [:]
+        servicePrincipalReferences: [String: ServicePrincipalReference] = [:],
+        organization: Lookup<OrganizationIdentity>? = nil
     ) {
         self.formatVersion = Self.formatVersion
         self.source = source
@@ -178,6 +182,7 @@ public struct DirectorySnapshot: Codable, Sendable, Equatable {
         self.roundTrips = roundTrips
         self.tenantDomains = tenantDomains
         self.servicePrincipalReferences = servicePrincipalReferences
+        self.organization = organization
     }
 
     /// Returns the lookup for an appId, or `.unknown` when the snapshot never asked for it.
