@@ -1,6 +1,10 @@
 import ConsentDoctor
 import Foundation
 
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// The `fix` command: reads a tenant through Graph, plans what is missing, and with `--apply`
 /// makes the Graph writes, then checks the tenant again.
 enum FixCommand: ToolCommand {
@@ -48,7 +52,9 @@ enum FixCommand: ToolCommand {
         Exit status: 0 healthy, 1 changes are needed (without --apply), problems remain, or a
         write failed, 64 invalid arguments, no confirmation or --tenant names another tenant than
         the token or Graph, 69 Graph or the sign-in service is unreachable, 73 the report file
-        cannot be written, 77 permission denied.
+        cannot be written, 77 permission denied, 130 interrupted by Ctrl-C (SIGINT), 143 stopped
+        by SIGTERM. An interrupted run stops before its next write and lists the writes made,
+        possibly made and not attempted.
         """,
         options: GraphAccessOptions.all + [CheckCommand.profile, apply, yes] + CommonOptions.reportOptions + [CommonOptions.emit],
         maximumPositionals: 0
@@ -109,28 +115,43 @@ enum FixCommand: ToolCommand {
             return ExitCode.problemsFound
         }
 
+        // From here on, Ctrl-C stops the run before its next write and reports what changed.
+        let interrupts = InterruptibleRun()
+        defer { interrupts.stop() }
+
         let applier = PlanApplier(client: client)
-        let application = try BlockingTask.run { await applier.apply(plan) }
+        let application = try interrupts.run { await applier.apply(plan) }
+        if let signalNumber = interrupts.signalNumber {
+            return reportInterruption(signalNumber, application: application, context: context)
+        }
 
         let after: DirectorySnapshot
         do {
-            after = try BlockingTask.run {
+            after = try interrupts.run {
                 try await applier.readAfterWrites(application, profile: appProfile, tenant: tenant)
             }
         } catch let error as IdentityError {
             context.reportError("\(error.description) \(FixCommand.summary(of: application))")
             return GraphAccessOptions.exitStatus(for: error)
+        } catch is CancellationError {
+            return reportInterruption(interrupts.signalNumber ?? SIGINT, application: application, context: context)
+        }
+        if let signalNumber = interrupts.signalNumber {
+            return reportInterruption(signalNumber, application: application, context: context)
         }
 
         let afterContext = CheckContext(snapshot: after, profile: appProfile, tenantConfirmation: tenantConfirmation)
         let report = FixReportBuilder.applied(for: afterContext, plan: plan, application: application, generatedAt: Timestamp.now())
-        if let status = destination.write(report, context: context) {
-            return status
-        }
+        let reportStatus = destination.write(report, context: context)
 
         if let failure = application.failure {
             reportFailure(failure, application: application, context: context)
             return exitStatus(for: failure)
+        }
+        if let reportStatus {
+            // The report with the writes is lost, so standard error says what changed.
+            context.writeError("\(summary(of: application))\n")
+            return reportStatus
         }
         return CheckOutcome.of(findings: report.findings, snapshot: after).exitStatus
     }

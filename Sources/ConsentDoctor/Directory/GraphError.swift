@@ -57,6 +57,28 @@ public struct GraphError: Error, Sendable, Equatable, CustomStringConvertible {
         status == 404
     }
 
+    /// Whether a failed write may have changed the directory anyway.
+    ///
+    /// A 4xx status rejected the write before it took effect. A request that never left, because
+    /// the connection, name lookup, proxy or TLS failed or the credential rule stopped it, changed
+    /// nothing either. Any other failure of a write may have come after Graph applied it: no
+    /// response, a cancelled or timed-out request, a 5xx status, or a success whose body could not
+    /// be read. Reads never change anything.
+    public var writeMayHaveTakenEffect: Bool {
+        guard !["GET", "HEAD"].contains(method.uppercased()) else {
+            return false
+        }
+        if let status {
+            return !(400..<500).contains(status)
+        }
+        switch transportError?.kind {
+        case .connectionRefused, .hostNotFound, .tls, .proxy, .insecureCredentialTransport, .invalidURL:
+            return false
+        default:
+            return true
+        }
+    }
+
     /// Returns the failure kind for an error status.
     public static func kind(forStatus status: Int) -> LookupFailure.Kind {
         switch status {
