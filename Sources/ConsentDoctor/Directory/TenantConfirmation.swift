@@ -1,6 +1,6 @@
-/// Whether the tenant that `--tenant` names is the tenant a command really reads and writes.
+/// The result of comparing the `--tenant` value with the tenant a command really reads and writes.
 ///
-/// Graph serves the tenant of the token, whatever `--tenant` says. A static token, an `az`
+/// Graph serves the tenant of the token, whatever the `--tenant` value. A static token, an `az`
 /// signed in elsewhere or client credentials for another tenant would otherwise make `check`
 /// report on, and `fix` write to, a tenant the admin did not name. Two facts decide it: the
 /// token's tenant (its `tid` claim, or the tenant the Azure CLI names), which is known before
@@ -11,7 +11,7 @@ public enum TenantConfirmation: Sendable, Equatable {
     case confirmed
     /// The token or Graph names another tenant.
     case mismatch(TenantMismatch)
-    /// Neither fact was available, so the tenant could not be compared. The sentence says why.
+    /// Neither fact was available, so the tenant could not be compared. The sentence gives the reason.
     case undecided(String)
 
     /// Compares the named tenant with the token's tenant and with the organization Graph returned.
@@ -78,7 +78,7 @@ public enum TenantConfirmation: Sendable, Equatable {
 
 /// The tenant that `--tenant` names is not the tenant of the token or of Graph's reply.
 public struct TenantMismatch: Error, Sendable, Equatable, CustomStringConvertible {
-    /// Which fact named the other tenant.
+    /// The fact that named the other tenant.
     public enum Evidence: Sendable, Equatable {
         /// The token's tenant, known before any request.
         case token

@@ -1,6 +1,6 @@
 /// An endpoint override that cannot be used.
 public struct EndpointError: Error, Sendable, Equatable, CustomStringConvertible {
-    /// What is wrong with the value.
+    /// The problem with the value.
     public enum Problem: Sendable, Equatable {
         case empty
         /// The value has no `scheme://`, such as `graph.example.com`.

@@ -2,8 +2,8 @@ import Foundation
 
 /// Checks an endpoint URL from an option or a variable before anything is sent to it.
 ///
-/// A token or secret travels to every endpoint the tool is pointed at, so a value that would
-/// send one in clear text to another host is rejected here as a configuration error, before the
+/// A token or secret travels to every endpoint the tool is pointed at. So a value that would send
+/// one in clear text to another host is rejected here as a configuration error, before the
 /// transport's own check (`CredentialTransportPolicy`) would stop the request.
 public enum EndpointURL {
     /// Returns the URL without surrounding white space and trailing slashes.
