@@ -12,8 +12,8 @@ import Glibc
 struct FixInterruptTests {
     typealias H = FixHarness
 
-    /// The longest the test waits for the emulator to log the held write, in seconds. Reaching it
-    /// fails the test; normally the write arrives within a second.
+    /// The maximum time the test waits for the emulator to log the held write, in seconds.
+    /// Reaching it fails the test. Normally the write arrives within a second.
     static let deadline: TimeInterval = 60
 
     @Test(arguments: [(SIGINT, Int32(130), "SIGINT"), (SIGTERM, Int32(143), "SIGTERM")])
@@ -36,15 +36,15 @@ struct FixInterruptTests {
         try process.run()
 
         let started = Date()
-        var held = false
-        while !held && Date().timeIntervalSince(started) < Self.deadline && process.isRunning {
+        var writeHeld = false
+        while !writeHeld && Date().timeIntervalSince(started) < Self.deadline && process.isRunning {
             let creates = try emulator.requestLog().filter { $0.method == "POST" && $0.path == "/v1.0/servicePrincipals" }
-            held = creates.count == 2 && creates.last?.status == 0
-            if !held {
+            writeHeld = creates.count == 2 && creates.last?.status == 0
+            if !writeHeld {
                 usleep(20_000)
             }
         }
-        #expect(held, "the emulator never logged the second write")
+        #expect(writeHeld, "the emulator never logged the second write")
         kill(process.processIdentifier, signalNumber)
 
         let standardOutput = output.fileHandleForReading.readDataToEndOfFile()

@@ -85,8 +85,8 @@ extension PlanApplier {
     /// Sets the grant's scope to what it contains now plus the missing `required` scopes, or writes
     /// nothing when none is missing.
     ///
-    /// - Throws: `ApplyFailure.stateChanged` when the grant contains a value that is not a valid
-    ///   scope name, because writing the union without it would remove it.
+    /// - Throws: `ApplyFailure.manualChangeNeeded` when the grant contains a value that is not a
+    ///   valid scope name, because writing the union without it would remove it.
     private func addScopes(_ required: [String], to grant: OAuth2PermissionGrant, step: FixStep, run: inout ApplyRun) async throws -> WriteRecord {
         let current = grant.scopes
         guard current.allSatisfy({ Identifiers.isScopeToken($0) }) else {

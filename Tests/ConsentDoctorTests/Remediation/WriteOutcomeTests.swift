@@ -93,7 +93,7 @@ struct WriteOutcomeTests {
 
     @Test func interruptionStopsBeforeNextWrite() async throws {
         // The interruption arrives while the read that confirms the first create is in flight,
-        // after the create's answer.
+        // after the create's response.
         let graph = try FlakyGraph("nothing-consented") { request, creates, owner in
             if creates == 1 && request.method == "GET" && request.path.lowercased().hasPrefix("/v1.0/serviceprincipals/") {
                 owner?.interrupt()
