@@ -13,7 +13,7 @@ extension Emulator {
         let base = baseURL
         var identity: String?
 
-        let decision = faults.decide(method: request.method, path: request.path, target: .request)
+        let decision = faults.decide(method: request.method, path: request.path, target: .request, changesState: Self.changesState(request))
         if decision.latencyMilliseconds > 0 {
             Thread.sleep(forTimeInterval: Double(decision.latencyMilliseconds) / 1000)
         }
@@ -46,6 +46,18 @@ extension Emulator {
         response.headers.append(("client-request-id", clientRequestId))
         record(request, status: response.status, requestId: requestId, started: started, identity: identity)
         return response
+    }
+
+    /// Returns whether a request can change the directory: a POST, PATCH, PUT or DELETE, except a
+    /// `$batch` whose items are all GETs, which only reads.
+    static func changesState(_ request: HTTPRequest) -> Bool {
+        guard FaultRule.isWriteMethod(request.method) else {
+            return false
+        }
+        if request.method.uppercased() == "POST" && request.path.lowercased() == "/v1.0/$batch" {
+            return GraphService.batchContainsWrites(request.body)
+        }
+        return true
     }
 
     private func nextRequestId() -> String {

@@ -18,18 +18,18 @@ enum CheckCommand: ToolCommand {
     static let azOutput = OptionSpec(
         names: ["--az-output"],
         valueName: "FILE",
-        help: "Diagnose offline from pasted output of 'az ad sp show --id APPID' and 'az ad app permission list-grants --id CLIENT --show-resource-name'. Repeat the option or list more files after it.",
+        help: "Diagnose offline from pasted output of 'az ad sp show --id APPID' and 'az ad app permission list-grants --id CLIENT --show-resource-name'. Repeat the option or list more files after it. Each file may be at most \(InputFileReader.describe(bytes: InputFileReader.maximumBytes)).",
         repeatable: true
     )
     static let snapshot = OptionSpec(
         names: ["--snapshot"],
         valueName: "FILE",
-        help: "Check a snapshot saved earlier with --save-snapshot instead of reading Graph."
+        help: "Check a snapshot saved earlier with --save-snapshot instead of reading Graph. The file may be at most \(InputFileReader.describe(bytes: InputFileReader.maximumBytes))."
     )
     static let saveSnapshot = OptionSpec(
         names: ["--save-snapshot"],
         valueName: "FILE",
-        help: "Also save what was read as a JSON snapshot (it contains no token), to replay later with --snapshot."
+        help: "Also save what was read as a JSON snapshot (it contains no token), to replay later with --snapshot. The snapshot is raw data: --redact does not apply to it, so it keeps user object ids and domains."
     )
     static let profile = OptionSpec(
         names: ["--profile"],
@@ -57,8 +57,13 @@ enum CheckCommand: ToolCommand {
         Readers or Cloud Application Administrator). A check that could not run is reported as
         unknown with the reason, and the tenant is then never reported healthy.
 
-        Exit status: 0 healthy, 1 problems found or the check is incomplete, 64 invalid arguments,
-        65 unreadable az output or snapshot content, 66 an input file cannot be read, 69 Graph or
+        With --tenant, the token's tenant and the organization Graph returns must be that tenant;
+        otherwise the check stops with exit status 64 before reporting. When Graph does not return
+        the organization, tenant.match is unknown.
+
+        Exit status: 0 healthy, 1 problems found or the check is incomplete, 64 invalid arguments
+        or --tenant names another tenant than the token or Graph, 65 unreadable az output or
+        snapshot content, 66 an input file cannot be read, 69 Graph or
         the sign-in service is unreachable, 73 the report or snapshot file cannot be written,
         77 permission denied.
         """,
@@ -72,6 +77,10 @@ enum CheckCommand: ToolCommand {
         let cloud = try chosenCloud(arguments)
         let appProfile = try chosenProfile(arguments)
         let tenant = try GraphAccessOptions.chosenTenant(arguments)
+
+        if arguments.value(saveSnapshot.primaryName)?.isEmpty == true {
+            throw UsageError(message: "--save-snapshot is empty. Give a file name for the snapshot, or leave the option out.")
+        }
 
         let azOutputPaths = arguments.allValues(azOutput.primaryName) + arguments.positionals
         if !arguments.positionals.isEmpty && arguments.allValues(azOutput.primaryName).isEmpty {
@@ -98,6 +107,7 @@ enum CheckCommand: ToolCommand {
         }
 
         let snapshotValue: DirectorySnapshot
+        var tenantConfirmation: TenantConfirmation?
         if let path = arguments.value(snapshot.primaryName) {
             do {
                 snapshotValue = try SnapshotFile.load(from: URL(fileURLWithPath: path))
@@ -108,11 +118,19 @@ enum CheckCommand: ToolCommand {
         } else if !azOutputPaths.isEmpty {
             var inputs: [AzOutputInput] = []
             for path in azOutputPaths {
-                guard let data = FileManager.default.contents(atPath: path), !isDirectory(path) else {
-                    context.reportError("cannot read the az output file '\(path)'. Check the path and its permissions.")
-                    return ExitCode.noInput
+                do {
+                    let data = try InputFileReader.read(path: path)
+                    inputs.append(AzOutputInput(name: path, text: String(decoding: data, as: UTF8.self)))
+                } catch let error as InputFileError {
+                    switch error.problem {
+                    case .unreadable(let reason):
+                        context.reportError("cannot read the az output file '\(path)': \(reason). Check the path and its permissions.")
+                        return ExitCode.noInput
+                    case .tooLarge(let limit):
+                        context.reportError("the az output file '\(path)' is larger than \(InputFileReader.describe(bytes: limit)), the most consent-doctor reads from one file. Paste only the output of the az commands that check reads.")
+                        return ExitCode.dataError
+                    }
                 }
-                inputs.append(AzOutputInput(name: path, text: String(decoding: data, as: UTF8.self)))
             }
             do {
                 let reading = try AzOutputReader.read(inputs, profile: appProfile, cloud: cloud.name, tenant: tenant)
@@ -125,15 +143,15 @@ enum CheckCommand: ToolCommand {
         } else {
             let connection = try GraphAccessOptions.connection(arguments, context: context)
             do {
-                let provider = try GraphAccessOptions.tokenProvider(for: connection, context: context)
-                let client = GraphClient(endpoints: connection.endpoints, tokenProvider: provider, sender: connection.sender)
-                connection.log.log(.info, "Reading tenant \(tenant ?? "of the token") from \(connection.endpoints.graphRoot)")
-                snapshotValue = try BlockingTask.run {
-                    try await DirectoryReader(client: client).read(profile: appProfile, tenant: tenant)
-                }
+                let read = try GraphAccessOptions.readTenant(connection, profile: appProfile, tenant: tenant, context: context)
+                snapshotValue = read.snapshot
+                tenantConfirmation = read.confirmation
             } catch let error as IdentityError {
                 context.reportError(error.description)
                 return GraphAccessOptions.exitStatus(for: error)
+            } catch let mismatch as TenantMismatch {
+                context.reportError("\(mismatch.description) The check stopped without reporting.")
+                return ExitCode.usage
             }
         }
 
@@ -146,7 +164,7 @@ enum CheckCommand: ToolCommand {
             }
         }
 
-        let checkContext = CheckContext(snapshot: snapshotValue, profile: appProfile, expectedTenants: expected)
+        let checkContext = CheckContext(snapshot: snapshotValue, profile: appProfile, expectedTenants: expected, tenantConfirmation: tenantConfirmation)
         let report = CheckReportBuilder.report(for: checkContext, generatedAt: Timestamp.now(), notes: notes)
         if let status = emit.write(report, plan: report.plan, destination: destination, context: context) {
             return status
@@ -197,8 +215,4 @@ enum CheckCommand: ToolCommand {
         return ExitCode.dataError
     }
 
-    private static func isDirectory(_ path: String) -> Bool {
-        var directory: ObjCBool = false
-        return FileManager.default.fileExists(atPath: path, isDirectory: &directory) && directory.boolValue
-    }
 }

@@ -16,7 +16,7 @@ enum CommonOptions {
     static let redact = OptionSpec(
         names: ["--redact"],
         valueName: nil,
-        help: "Mask e-mail addresses, user names, user object ids, IP addresses and tenant domains, so the report can be shared outside the company. The same value gets the same placeholder throughout one report."
+        help: "Mask e-mail addresses, user names, user object ids, IP addresses and tenant domains, so the report can be shared outside the company. The same value gets the same placeholder throughout one report. Only the report is masked: a snapshot saved with check --save-snapshot keeps the real values."
     )
     static let cloud = OptionSpec(
         names: ["--cloud"],
@@ -41,8 +41,12 @@ struct ReportDestination {
 
     /// Reads `--format`, `--output` and `--redact`.
     ///
-    /// - Throws: `UsageError` for an unknown format.
+    /// - Throws: `UsageError` for an unknown format or an empty `--output`.
     static func from(_ arguments: ParsedArguments) throws -> ReportDestination {
+        let outputPath = arguments.value(CommonOptions.output.primaryName)
+        if outputPath?.isEmpty == true {
+            throw UsageError(message: "--output is empty. Give a file name, or leave out --output to print to standard output.")
+        }
         var format = ReportFormat.text
         if let name = arguments.value(CommonOptions.format.primaryName) {
             guard let chosen = ReportFormat(rawValue: name.lowercased()) else {
@@ -53,7 +57,7 @@ struct ReportDestination {
         }
         return ReportDestination(
             format: format,
-            outputPath: arguments.value(CommonOptions.output.primaryName),
+            outputPath: outputPath,
             redact: arguments.has(CommonOptions.redact.primaryName)
         )
     }

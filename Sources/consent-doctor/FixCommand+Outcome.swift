@@ -31,18 +31,33 @@ extension FixCommand {
         context.reportError("\(message) \(summary(of: application))")
     }
 
-    /// Returns one or two sentences on what the writes changed, for error messages.
+    /// Prints that a signal stopped the run, with the writes made, possibly made and not
+    /// attempted, on standard error.
+    ///
+    /// - Returns: 128 plus the signal number: 130 for SIGINT, 143 for SIGTERM.
+    static func reportInterruption(_ signalNumber: Int32, application: PlanApplication, context: CommandContext) -> Int32 {
+        let (name, status) = InterruptibleRun.describe(signalNumber)
+        context.reportError("Interrupted by \(name), so fix stopped before its next write. \(summary(of: application))")
+        return status
+    }
+
+    /// Returns the sentences on what the writes changed, for error messages.
     static func summary(of application: PlanApplication) -> String {
-        let doneWrites = application.writes.filter { $0.outcome == .done }
-        guard !doneWrites.isEmpty else {
-            return "Nothing was changed."
+        WriteSummary.sentences(for: application).joined(separator: " ")
+    }
+
+    /// Returns the exit status when fix does not write because the `--tenant` value could not be
+    /// confirmed: the status of the failed organization read (77 denied, 69 unreachable or
+    /// throttled), or 1.
+    static func unconfirmedTenantStatus(_ snapshot: DirectorySnapshot) -> Int32 {
+        switch snapshot.organization?.failure?.kind {
+        case .permissionDenied, .unauthorized:
+            return ExitCode.permissionDenied
+        case .unreachable, .throttled:
+            return ExitCode.unavailable
+        default:
+            return ExitCode.problemsFound
         }
-        let titles = doneWrites.map { ReportLabels.stepTitle($0.step) }.joined(separator: "; ")
-        var sentence = "Only \(doneWrites.count == 1 ? "this write was" : "these \(doneWrites.count) writes were") made: \(titles)."
-        if application.writes.contains(where: { $0.outcome == .failed || $0.outcome == .notAttempted }) {
-            sentence += " Run consent-doctor fix --apply again to finish."
-        }
-        return sentence
     }
 
     /// Returns 77 when Graph denied a request, 69 when it could not be reached or kept
@@ -60,7 +75,7 @@ extension FixCommand {
             }
         case .identity(let error):
             return GraphAccessOptions.exitStatus(for: error)
-        case .invalidValue, .stateChanged:
+        case .invalidValue, .stateChanged, .manualChangeNeeded:
             return ExitCode.problemsFound
         }
     }

@@ -1,6 +1,10 @@
 import ConsentDoctor
 import Foundation
 
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// The `fix` command: reads a tenant through Graph, plans what is missing, and with `--apply`
 /// makes the Graph writes, then checks the tenant again.
 enum FixCommand: ToolCommand {
@@ -41,9 +45,16 @@ enum FixCommand: ToolCommand {
         Cloud Application Administrator or Application Administrator). --emit prints the same plan
         as a script to run by hand instead.
 
+        With --tenant, the token's tenant and the organization Graph returns must be that tenant,
+        or fix stops with exit status 64 before any write. When Graph does not return the
+        organization, fix --apply writes nothing.
+
         Exit status: 0 healthy, 1 changes are needed (without --apply), problems remain, or a
-        write failed, 64 invalid arguments or no confirmation, 69 Graph or the sign-in service is
-        unreachable, 77 permission denied.
+        write failed, 64 invalid arguments, no confirmation or --tenant names another tenant than
+        the token or Graph, 69 Graph or the sign-in service is unreachable, 73 the report file
+        cannot be written, 77 permission denied, 130 interrupted by Ctrl-C (SIGINT), 143 stopped
+        by SIGTERM. An interrupted run stops before its next write and lists the writes made,
+        possibly made and not attempted.
         """,
         options: GraphAccessOptions.all + [CheckCommand.profile, apply, yes] + CommonOptions.reportOptions + [CommonOptions.emit],
         maximumPositionals: 0
@@ -68,19 +79,21 @@ enum FixCommand: ToolCommand {
         let connection = try GraphAccessOptions.connection(arguments, context: context)
         let client: GraphClient
         let snapshot: DirectorySnapshot
+        let tenantConfirmation: TenantConfirmation?
         do {
-            let provider = try GraphAccessOptions.tokenProvider(for: connection, context: context)
-            client = GraphClient(endpoints: connection.endpoints, tokenProvider: provider, sender: connection.sender)
-            connection.log.log(.info, "Reading tenant \(tenant ?? "of the token") from \(connection.endpoints.graphRoot)")
-            snapshot = try BlockingTask.run {
-                try await DirectoryReader(client: client).read(profile: appProfile, tenant: tenant)
-            }
+            let read = try GraphAccessOptions.readTenant(connection, profile: appProfile, tenant: tenant, context: context)
+            client = read.client
+            snapshot = read.snapshot
+            tenantConfirmation = read.confirmation
         } catch let error as IdentityError {
             context.reportError(error.description)
             return GraphAccessOptions.exitStatus(for: error)
+        } catch let mismatch as TenantMismatch {
+            context.reportError("\(mismatch.description) Nothing was changed.")
+            return ExitCode.usage
         }
 
-        let before = CheckContext(snapshot: snapshot, profile: appProfile)
+        let before = CheckContext(snapshot: snapshot, profile: appProfile, tenantConfirmation: tenantConfirmation)
         let plan = FixPlanner.plan(for: before)
         let beforeOutcome = CheckOutcome.of(findings: HealthChecks.run(before), snapshot: snapshot)
 
@@ -92,33 +105,53 @@ enum FixCommand: ToolCommand {
             return plan.isEmpty ? beforeOutcome.exitStatus : ExitCode.problemsFound
         }
 
+        if case .undecided(let reason) = tenantConfirmation {
+            context.reportError("\(reason) fix writes only to a tenant it has confirmed, so nothing was changed.")
+            return unconfirmedTenantStatus(snapshot)
+        }
+
         if !confirmed && !askForConfirmation(plan: plan, tenant: snapshot.tenant, context: context) {
             context.writeError("Nothing was changed.\n")
             return ExitCode.problemsFound
         }
 
+        // From here on, Ctrl-C stops the run before its next write and reports what changed.
+        let interrupts = InterruptibleRun()
+        defer { interrupts.stop() }
+
         let applier = PlanApplier(client: client)
-        let application = try BlockingTask.run { await applier.apply(plan) }
+        let application = try interrupts.run { await applier.apply(plan) }
+        if let signalNumber = interrupts.signalNumber {
+            return reportInterruption(signalNumber, application: application, context: context)
+        }
 
         let after: DirectorySnapshot
         do {
-            after = try BlockingTask.run {
+            after = try interrupts.run {
                 try await applier.readAfterWrites(application, profile: appProfile, tenant: tenant)
             }
         } catch let error as IdentityError {
             context.reportError("\(error.description) \(FixCommand.summary(of: application))")
             return GraphAccessOptions.exitStatus(for: error)
+        } catch is CancellationError {
+            return reportInterruption(interrupts.signalNumber ?? SIGINT, application: application, context: context)
+        }
+        if let signalNumber = interrupts.signalNumber {
+            return reportInterruption(signalNumber, application: application, context: context)
         }
 
-        let afterContext = CheckContext(snapshot: after, profile: appProfile)
+        let afterContext = CheckContext(snapshot: after, profile: appProfile, tenantConfirmation: tenantConfirmation)
         let report = FixReportBuilder.applied(for: afterContext, plan: plan, application: application, generatedAt: Timestamp.now())
-        if let status = destination.write(report, context: context) {
-            return status
-        }
+        let reportStatus = destination.write(report, context: context)
 
         if let failure = application.failure {
             reportFailure(failure, application: application, context: context)
             return exitStatus(for: failure)
+        }
+        if let reportStatus {
+            // The report with the writes is lost, so standard error says what changed.
+            context.writeError("\(summary(of: application))\n")
+            return reportStatus
         }
         return CheckOutcome.of(findings: report.findings, snapshot: after).exitStatus
     }

@@ -7,7 +7,7 @@ enum GraphAccessOptions {
     static let tenant = OptionSpec(
         names: ["--tenant", "-t"],
         valueName: "TENANT",
-        help: "Tenant to read, as a tenant id (GUID) or a domain name such as contoso.onmicrosoft.com. Defaults to the tenant of the token."
+        help: "Tenant to read, as a tenant id (GUID) or a domain name such as contoso.onmicrosoft.com. Defaults to the tenant of the token. When given, the token's tenant and the organization Graph returns must be this tenant, or the command stops with exit status 64 before it reports or writes anything."
     )
     static let auth = OptionSpec(
         names: ["--auth"],
@@ -27,12 +27,12 @@ enum GraphAccessOptions {
     static let graphURL = OptionSpec(
         names: ["--graph-url"],
         valueName: "URL",
-        help: "Graph root to use instead of the cloud's, such as http://127.0.0.1:8445 for the emulator. A token is sent over plain http only to a loopback address."
+        help: "Graph root to use instead of the cloud's, with or without /v1.0, such as http://127.0.0.1:8445 for the emulator. It needs a scheme. Plain http is accepted only for a loopback address (127.0.0.0/8, ::1, localhost), because the token goes with every request."
     )
     static let authorityHost = OptionSpec(
         names: ["--authority-host"],
         valueName: "URL",
-        help: "Sign-in authority to use instead of the cloud's. The AZURE_AUTHORITY_HOST variable sets it too."
+        help: "Sign-in authority to use instead of the cloud's, with its scheme, such as https://login.microsoftonline.us. Plain http is accepted only for a loopback address. The AZURE_AUTHORITY_HOST variable sets it too."
     )
     static let timeout = OptionSpec(
         names: ["--timeout"],
@@ -137,11 +137,11 @@ enum GraphAccessOptions {
     }
 
     /// Returns the exit status for a failure to obtain a token: 64 when settings are missing or
-    /// invalid, 69 when the sign-in service or the Azure CLI could not be used, 77 when the
+    /// invalid (an unusable `IDENTITY_ENDPOINT` included), 69 when the sign-in service or the Azure CLI could not be used, 77 when the
     /// credentials were rejected.
     static func exitStatus(for error: IdentityError) -> Int32 {
         switch error {
-        case .noSourceApplies, .missingSettings, .invalidTenant, .invalidAccessToken, .deviceCodeNeedsTerminal:
+        case .noSourceApplies, .missingSettings, .invalidTenant, .invalidAccessToken, .deviceCodeNeedsTerminal, .invalidEndpoint:
             return ExitCode.usage
         case .azureCLINotFound, .azureCLIFailed, .azureCLITimedOut, .malformedTokenResponse, .transport:
             return ExitCode.unavailable

@@ -113,6 +113,34 @@ struct CurlTransportTests {
         #expect(error?.limitBytes == 4096)
     }
 
+    @Test func cancelStopsHungRequest() async throws {
+        let server = try TestServer { _ in .hang }
+        defer { server.stop() }
+        let client = transport(totalTimeout: 120)
+        let task = Task {
+            try await client.send(HTTPClientRequest(method: "POST", url: server.rootURL + "/slow", body: Data("{}".utf8)))
+        }
+        while server.requests.isEmpty {
+            try await Task.sleep(nanoseconds: 10_000_000)
+        }
+
+        task.cancel()
+
+        let error = await #expect(throws: TransportError.self) {
+            _ = try await task.value
+        }
+        #expect(error?.kind == .cancelled)
+    }
+
+    @Test func hugeHeaderIsNamed() async throws {
+        let server = try TestServer { _ in HTTPResponse(status: 200, headers: [("X-Padding", String(repeating: "a", count: 2_000_000))], body: Data("{}".utf8)) }
+        let error = await #expect(throws: TransportError.self) {
+            _ = try await transport().send(HTTPClientRequest(method: "GET", url: server.rootURL + "/big-header"))
+        }
+        #expect(error?.kind == .headerTooLarge)
+        #expect(error?.description.contains("has a header larger than libcurl accepts") == true)
+    }
+
     @Test func tlsToPlainServerIsTLSError() async throws {
         let server = try FixedBytesServer(bytes: "HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n")
         let error = await #expect(throws: TransportError.self) {

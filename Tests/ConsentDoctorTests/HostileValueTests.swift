@@ -55,7 +55,7 @@ struct HostileValueTests {
     @Test func warningsDoNotEchoHostileValues() {
         let plan = FixPlanner.plan(for: T.context(Self.hostileSnapshot()))
 
-        #expect(plan.warnings.contains { $0.contains("holds 3 scope values that are not a valid scope name") })
+        #expect(plan.warnings.contains { $0.contains("contains 3 scope values that are not a valid scope name") })
         #expect(plan.warnings.contains { $0.contains("is not a valid grant id") })
         #expect(plan.warnings.contains { $0.contains("is not a valid tenant GUID or domain name") })
         for warning in plan.warnings {

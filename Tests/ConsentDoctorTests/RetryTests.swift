@@ -128,8 +128,13 @@ struct RetryDecisionTests {
     }
 
     @Test func waitBudgetStops() {
-        #expect(decide("GET", status: 429, headers: [HTTPHeader("Retry-After", "30")], waited: 31) == .stop)
+        #expect(decide("GET", status: 429, headers: [HTTPHeader("Retry-After", "30")], waited: 31) == .stopWaitTooLong(.init(requested: 30, limit: 29)))
         #expect(wait(decide("GET", status: 429, headers: [HTTPHeader("Retry-After", "30")], waited: 30)) == 30)
+    }
+
+    @Test func hugeRetryAfterIsDeclined() {
+        let decision = decide("GET", status: 429, headers: [HTTPHeader("Retry-After", "999999999")])
+        #expect(decision == .stopWaitTooLong(.init(requested: 999_999_999, limit: 60)))
     }
 }
 
@@ -205,6 +210,18 @@ struct RetryingSenderTests {
         #expect(outcome.attempts == 3)
         #expect(sleeper.waits == [40, 40])
         #expect(outcome.waited == 80)
+    }
+
+    @Test func hugeRetryAfterSendsOnce() async throws {
+        let server = try TestServer { _ in HTTPResponse(status: 429, headers: [("Retry-After", "999999999")]) }
+        let sleeper = ManualSleeper()
+
+        let outcome = try await TestClients.sender(sleeper: sleeper).send(HTTPClientRequest(method: "GET", url: server.rootURL))
+
+        #expect(outcome.attempts == 1)
+        #expect(sleeper.waits.isEmpty)
+        #expect(outcome.declinedWait?.requested == 999_999_999)
+        #expect(outcome.declinedWait?.limit == RetryPolicy().maximumTotalWait)
     }
 
     @Test func readTimeoutIsRetried() async throws {

@@ -78,6 +78,65 @@ struct SnapshotFileTests {
         #expect(message == "The snapshot file old.json has format version 2, but this version of consent-doctor reads only version 1. Save the snapshot again with this version.")
     }
 
+    @Test func rejectsStringVersion() throws {
+        var object = try JSONSerialization.jsonObject(with: try SnapshotFile.encode(T.healthy())) as? [String: Any] ?? [:]
+        object["formatVersion"] = "1"
+        let data = try JSONSerialization.data(withJSONObject: object)
+
+        let error = #expect(throws: SnapshotFileError.self) {
+            try SnapshotFile.decode(data, path: "s.json")
+        }
+        #expect(error?.problem == .formatVersionNotANumber("1"))
+        #expect(error?.description == "The snapshot file s.json has formatVersion \"1\", a string, but it must be the number 1, without quotes. Save the snapshot again with consent-doctor.")
+    }
+
+    @Test func rejectsDuplicateGrantIds() throws {
+        var snapshot = T.healthy()
+        let grants = try #require(snapshot.grants.value)
+        snapshot.grants = .found(grants + [grants[0]])
+
+        #expect(throws: SnapshotFileError(path: "s.json", problem: .duplicateId(kind: "oauth2PermissionGrant", id: grants[0].id))) {
+            try SnapshotFile.decode(try SnapshotFile.encode(snapshot), path: "s.json")
+        }
+    }
+
+    @Test func rejectsDuplicateObjectIds() throws {
+        var snapshot = T.healthy()
+        var copy = try #require(snapshot.servicePrincipal(appId: T.redisAppId).value)
+        copy.id = copy.id.uppercased()
+        snapshot.servicePrincipals[T.armAppId] = .found(copy)
+
+        let error = #expect(throws: SnapshotFileError.self) {
+            try SnapshotFile.decode(try SnapshotFile.encode(snapshot), path: "s.json")
+        }
+        guard case .duplicateId(let kind, _) = error?.problem else {
+            Issue.record("expected duplicateId, got \(String(describing: error))")
+            return
+        }
+        #expect(kind == "service principal object")
+    }
+
+    @Test func rejectsDeepNesting() {
+        let depth = 100_000
+        let text = "{\"formatVersion\":1,\"servicePrincipals\":" + String(repeating: "[", count: depth) + String(repeating: "]", count: depth) + "}"
+
+        let error = #expect(throws: SnapshotFileError.self) {
+            try SnapshotFile.decode(Data(text.utf8), path: "deep.json")
+        }
+        #expect(error?.problem == .nestedTooDeeply(limit: 512))
+        #expect(error?.description.contains("more than 512 levels deep") == true)
+    }
+
+    @Test func rejectsOversizedFile() throws {
+        let url = try PackagePaths.scratchFolder("snapshot-size").appendingPathComponent("s.json")
+        try SnapshotFile.save(T.healthy(), to: url)
+
+        #expect(throws: SnapshotFileError(path: url.path, problem: .tooLarge(limit: 100))) {
+            try SnapshotFile.load(from: url, limit: 100)
+        }
+        #expect(try SnapshotFile.load(from: url).tenant == T.healthy().tenant)
+    }
+
     @Test func rejectsMalformedJSON() {
         #expect(throws: SnapshotFileError(path: "bad.json", problem: .notJSON)) {
             try SnapshotFile.decode(Data("{\"formatVersion\": 1,".utf8), path: "bad.json")

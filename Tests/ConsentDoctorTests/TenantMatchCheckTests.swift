@@ -71,6 +71,24 @@ struct TenantMatchCheckTests {
         #expect(finding?.reason == "None of the expected tenants is a tenant GUID or a domain name.")
     }
 
+    @Test func unconfirmedTenantIsUnknown() {
+        var context = T.context(T.healthy(), expecting: Self.option(T.tenant))
+        context.tenantConfirmation = .undecided("Graph did not return the organization.")
+
+        let finding = TenantMatchCheck().findings(in: context).first
+
+        #expect(finding?.status == .unknown)
+        #expect(finding?.reason == "Graph did not return the organization.")
+        #expect(finding?.detail.contains("named with --tenant could not be confirmed") == true)
+    }
+
+    @Test func confirmedTenantKeepsComparison() {
+        var context = T.context(T.healthy(), expecting: Self.option(T.tenant))
+        context.tenantConfirmation = .confirmed
+
+        #expect(TenantMatchCheck().findings(in: context).first?.status == .pass)
+    }
+
     @Test func noExpectationIsInfo() {
         let finding = Self.finding(checked: T.tenant, expected: [])
 

@@ -65,6 +65,34 @@ struct TokenSelectionTests {
         }
     }
 
+    @Test func noSourceNamesTokenVariable() {
+        #expect(IdentityError.noSourceApplies.description.contains("CONSENT_DOCTOR_ACCESS_TOKEN"))
+    }
+
+    @Test(arguments: ["http://192.0.2.1/msi/token", "127.0.0.1:41000/msi/token", ""])
+    func managedIdentityEndpointRejected(endpoint: String) throws {
+        let settings = options(["IDENTITY_ENDPOINT": endpoint, "IDENTITY_HEADER": "header"], method: .only(.managedIdentity))
+        let error = #expect(throws: IdentityError.self) {
+            _ = try TokenSources.provider(for: settings, endpoints: try GraphEndpoints(), sender: TestClients.sender(), presentDeviceCodePrompt: { _ in })
+        }
+        if endpoint.isEmpty {
+            #expect(error == .missingSettings(source: .managedIdentity, names: ["IDENTITY_ENDPOINT"]))
+            return
+        }
+        guard case .invalidEndpoint(let endpointError) = error else {
+            Issue.record("expected invalidEndpoint, got \(String(describing: error))")
+            return
+        }
+        #expect(endpointError.setting == "IDENTITY_ENDPOINT")
+    }
+
+    @Test(arguments: ["http://169.254.10.20:2377/metadata/identity/oauth2/token?x=1", "http://localhost:42356/msi/token", "https://10.0.0.4:2377/msi/token"])
+    func managedIdentityEndpointAccepted(endpoint: String) throws {
+        let settings = options(["IDENTITY_ENDPOINT": endpoint, "IDENTITY_HEADER": "header"], method: .only(.managedIdentity))
+        let provider = try TokenSources.provider(for: settings, endpoints: try GraphEndpoints(), sender: TestClients.sender(), presentDeviceCodePrompt: { _ in })
+        #expect(provider.source == .managedIdentity)
+    }
+
     @Test func invalidTenantIsRejected() throws {
         #expect(throws: IdentityError.invalidTenant("contoso/../x")) {
             _ = try TokenSources.provider(for: options([:], token: "t", tenant: "contoso/../x"), endpoints: try GraphEndpoints(), sender: TestClients.sender(), presentDeviceCodePrompt: { _ in })
@@ -209,9 +237,77 @@ struct GraphEndpointsTests {
 
     @Test(arguments: ["ftp://127.0.0.1", "http://127.0.0.1:8445/?x=1", "http://"])
     func invalidOverride(value: String) {
-        #expect(throws: EndpointError.self) {
+        let error = #expect(throws: EndpointError.self) {
             _ = try GraphEndpoints(graphURL: value)
         }
+        #expect(error?.problem == .invalid)
+    }
+
+    @Test(arguments: [
+        "http://127.0.0.1:8445/v1.0",
+        "http://127.0.0.1:8445/v1.0/",
+        "http://127.0.0.1:8445/V1.0",
+        "http://127.0.0.1:8445",
+        "http://127.0.0.1:8445/",
+    ])
+    func graphRootWithOrWithoutVersion(value: String) throws {
+        let endpoints = try GraphEndpoints(graphURL: value)
+        #expect(endpoints.graphRoot == "http://127.0.0.1:8445")
+        #expect(endpoints.graphURL(path: "/$batch") == "http://127.0.0.1:8445/v1.0/$batch")
+    }
+
+    @Test func graphRootKeepsOtherPath() throws {
+        let endpoints = try GraphEndpoints(graphURL: "https://proxy.example.com/graph")
+        #expect(endpoints.versionRoot == "https://proxy.example.com/graph/v1.0")
+    }
+
+    @Test(arguments: ["", "  "])
+    func emptyOverrideRejected(value: String) {
+        let graph = #expect(throws: EndpointError.self) {
+            _ = try GraphEndpoints(graphURL: value)
+        }
+        #expect(graph?.problem == .empty)
+        let authority = #expect(throws: EndpointError.self) {
+            _ = try GraphEndpoints(authorityHost: value)
+        }
+        #expect(authority?.problem == .empty)
+        #expect(authority?.setting == "--authority-host")
+    }
+
+    @Test func missingSchemeRejected() {
+        let error = #expect(throws: EndpointError.self) {
+            _ = try GraphEndpoints(graphURL: "graph.example.com")
+        }
+        #expect(error?.problem == .missingScheme)
+        #expect(error?.description.contains("'graph.example.com' has no scheme") == true)
+    }
+
+    @Test(arguments: ["http://192.0.2.1", "http://graph.example.com:8080/v1.0", "http://127.0.0.1.example.com"])
+    func plainHTTPToRemoteHostRejected(value: String) {
+        let graph = #expect(throws: EndpointError.self) {
+            _ = try GraphEndpoints(graphURL: value)
+        }
+        guard case .plainHTTPToRemoteHost = graph?.problem else {
+            Issue.record("expected plainHTTPToRemoteHost, got \(String(describing: graph))")
+            return
+        }
+        #expect(graph?.description.contains("only to a loopback address") == true)
+        #expect(throws: EndpointError.self) {
+            _ = try GraphEndpoints(authorityHost: value)
+        }
+        #expect(throws: EndpointError.self) {
+            _ = try GraphEndpoints(environment: ["AZURE_AUTHORITY_HOST": value])
+        }
+    }
+
+    @Test(arguments: ["http://localhost:8445", "http://[::1]:8445", "http://127.0.0.2:8445", "https://192.0.2.1"])
+    func loopbackOrHTTPSAccepted(value: String) throws {
+        #expect(try GraphEndpoints(graphURL: value, authorityHost: value).graphRoot == value)
+    }
+
+    @Test func emptyEnvironmentAuthorityIgnored() throws {
+        let endpoints = try GraphEndpoints(cloud: .azureChinaCloud, environment: ["AZURE_AUTHORITY_HOST": ""])
+        #expect(endpoints.authorityHost == "https://login.chinacloudapi.cn")
     }
 
     @Test func invalidOverrideNamesSetting() {

@@ -68,7 +68,10 @@ struct ClientCredentialSourceTests {
     }
 
     @Test func plainHTTPAuthorityIsRejected() async throws {
-        let endpoints = try GraphEndpoints(authorityHost: "http://192.0.2.1")
+        // GraphEndpoints rejects this authority itself, so set it past that check to reach the
+        // transport's own rule.
+        var endpoints = try GraphEndpoints()
+        endpoints.authorityHost = "http://192.0.2.1"
         let source = ClientCredentialSource(tenant: tenantId, clientId: "app", clientSecret: "client-secret-value", endpoints: endpoints, sender: TestClients.sender())
 
         let error = await #expect(throws: IdentityError.self) {

@@ -31,6 +31,8 @@ struct TransportErrorTests {
         (1, .invalidURL),
         (3, .invalidURL),
         (63, .responseTooLarge),
+        (27, .headerTooLarge),
+        (100, .headerTooLarge),
         (42, .cancelled),
         (99, .other),
     ])
@@ -56,6 +58,19 @@ struct TransportErrorTests {
         #expect(!error.description.contains("p4ss"))
     }
 
+    @Test func tooLargeNamesNoMissingOption() {
+        let error = TransportError(kind: .responseTooLarge, host: "127.0.0.1:8445", limitBytes: 32 * 1024 * 1024)
+        #expect(error.description.contains("larger than the limit of 32 MiB"))
+        #expect(!error.description.contains("raise the limit"))
+        #expect(error.description.contains("--graph-url"))
+    }
+
+    @Test func headerTooLargeNamesCause() {
+        let error = TransportError(facts(code: 27, connected: true))
+        #expect(error.description.hasPrefix("The response from graph.microsoft.com has a header larger than libcurl accepts"))
+        #expect(error.description.contains("or libcurl ran out of memory"))
+    }
+
     @Test(arguments: TransportError.Kind.allKinds)
     func descriptionsNameHost(kind: TransportError.Kind) {
         let error = TransportError(kind: kind, host: "graph.microsoft.com")
@@ -67,6 +82,6 @@ struct TransportErrorTests {
 extension TransportError.Kind {
     static let allKinds: [TransportError.Kind] = [
         .timedOut, .connectionRefused, .hostNotFound, .tls, .proxy, .connectionLost, .responseTooLarge,
-        .insecureCredentialTransport, .invalidURL, .cancelled, .other,
+        .headerTooLarge, .insecureCredentialTransport, .invalidURL, .cancelled, .other,
     ]
 }

@@ -101,6 +101,31 @@ struct CheckFaultTests {
         #expect(report.sharedReasons?.first?.hasPrefix("Graph kept throttling POST /$batch (status 429 after 4 attempts") == true)
     }
 
+    @Test func hugeRetryAfterNotRetried() throws {
+        let emulator = try EmulatorProcess(tenant: "healthy", faults: ["throttle,retry-after=999999999"])
+        let (result, report) = try C.report(emulator)
+
+        #expect(result.status == 69)
+        expectNothingRead(report)
+        #expect(try emulator.requestCount() == 1)
+        let shared = try #require(report.sharedReasons?.first)
+        #expect(shared.hasPrefix("Graph returned status 429 for POST /$batch"))
+        #expect(shared.contains("requested a wait of 999999999 s before a retry, longer than the 120 s consent-doctor would still wait for this request, so it did not retry."))
+        #expect(shared.contains("Run the check again after the wait Graph requested."))
+        #expect(!shared.contains("retries ran out"))
+        #expect(!shared.contains("kept throttling"))
+    }
+
+    @Test func hugeRetryAfterOnBatchItem() throws {
+        let emulator = try EmulatorProcess(tenant: "healthy", faults: ["throttle,retry-after=999999999,target=batch-item,path=/v1.0/policies/adminConsentRequestPolicy"])
+        let (_, report) = try C.report(emulator)
+
+        let reason = try #require(report.finding("consent.admin-workflow")?.reason)
+        #expect(reason.contains("requested a wait of 999999999 s before a retry, longer than the 120 s"))
+        #expect(!reason.contains("retries ran out"))
+        #expect(try emulator.requestLog().filter { $0.path.hasSuffix("/$batch") }.count == 1)
+    }
+
     @Test func hungResponseTimesOut() throws {
         let emulator = try EmulatorProcess(tenant: "healthy", faults: ["hang"])
         let (result, report) = try C.report(emulator, ["--timeout", "2"])

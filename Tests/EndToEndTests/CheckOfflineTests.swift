@@ -236,7 +236,58 @@ struct CheckOfflineTests {
     @Test func missingAzOutput() throws {
         let result = try C.run(["check", "--az-output", "/nonexistent/az.txt"])
         #expect(result.status == 66)
-        #expect(result.standardError.hasPrefix("Error: cannot read the az output file '/nonexistent/az.txt'."))
+        #expect(result.standardError.hasPrefix("Error: cannot read the az output file '/nonexistent/az.txt': no such file or directory."))
+    }
+
+    /// Returns a sparse file one byte larger than 64 MiB, which takes no disk space.
+    private func oversizedFile(_ name: String) throws -> URL {
+        let file = try PackagePaths.scratchFolder("oversized").appendingPathComponent(name)
+        #expect(FileManager.default.createFile(atPath: file.path, contents: Data("{".utf8)))
+        let handle = try FileHandle(forWritingTo: file)
+        try handle.truncate(atOffset: 64 * 1024 * 1024 + 1)
+        try handle.close()
+        return file
+    }
+
+    @Test func oversizedSnapshotRejected() throws {
+        let file = try oversizedFile("snapshot.json")
+
+        let result = try C.run(["check", "--snapshot", file.path])
+
+        #expect(result.status == 65)
+        #expect(result.standardError == "Error: The snapshot file \(file.path) is larger than 64 MiB, the most consent-doctor reads. A saved snapshot of one app's service principals and grants is far smaller, so check that the path names a snapshot.\n")
+    }
+
+    @Test func oversizedAzOutputRejected() throws {
+        let file = try oversizedFile("az.txt")
+
+        let result = try C.run(["check", "--az-output", azOutput("10-sp-show-client.json"), file.path])
+
+        #expect(result.status == 65)
+        #expect(result.standardError.hasPrefix("Error: the az output file '\(file.path)' is larger than 64 MiB, the most consent-doctor reads from one file."))
+        #expect(result.standardOutput.isEmpty)
+    }
+
+    @Test func duplicateGrantIdsRejected() throws {
+        let folder = try PackagePaths.scratchFolder("duplicate-grants")
+        let saved = folder.appendingPathComponent("saved.json")
+        try SharedEmulators.use("healthy") { emulator in
+            let result = try C.check(emulator, ["--save-snapshot", saved.path])
+            #expect(result.status == 0)
+        }
+        var object = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: saved)) as? [String: Any])
+        var grants = try #require(object["grants"] as? [String: Any])
+        let values = try #require(grants["value"] as? [[String: Any]])
+        grants["value"] = values + [values[0]]
+        object["grants"] = grants
+        let edited = folder.appendingPathComponent("edited.json")
+        try JSONSerialization.data(withJSONObject: object).write(to: edited)
+        let grantId = try #require(values[0]["id"] as? String)
+
+        let result = try C.run(["check", "--snapshot", edited.path])
+
+        #expect(result.status == 65)
+        #expect(result.standardError.hasPrefix("Error: The snapshot file \(edited.path) lists the oauth2PermissionGrant id \(grantId) more than once."))
     }
 
     @Test func unusableAzOutput() throws {
@@ -291,6 +342,24 @@ struct CheckOfflineTests {
             #expect(result.standardError.hasPrefix("Error: "), "\(arguments): \(result.standardError)")
             #expect(result.standardOutput.isEmpty, "\(arguments)")
         }
+    }
+
+    @Test(arguments: [["--output", ""], ["-o", ""], ["--save-snapshot", ""]])
+    func emptyPathRejected(arguments: [String]) throws {
+        let result = try C.run(["check", "--az-output", azOutput("10-sp-show-client.json")] + arguments)
+
+        #expect(result.status == 64)
+        #expect(result.standardError.contains(" is empty. Give a file name"))
+        #expect(!result.standardError.contains("directory"))
+        #expect(result.standardOutput.isEmpty)
+    }
+
+    @Test func helpSaysSnapshotIsRaw() throws {
+        let result = try C.run(["check", "--help"])
+        let text = result.standardOutput.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+
+        #expect(text.contains("The snapshot is raw data: --redact does not apply to it, so it keeps user object ids and domains."))
+        #expect(text.contains("Only the report is masked: a snapshot saved with check --save-snapshot keeps the real values."))
     }
 
     @Test func help() throws {

@@ -160,9 +160,9 @@ struct FixCommandTests {
     }
 
     @Test func failureHalfwayThenSecondRunFinishes() throws {
-        // The read sends one POST ($batch), so after=2 lets the first Graph write through and
-        // fails every later one with 503.
-        let emulator = try EmulatorProcess(tenant: "nothing-consented", faults: ["unavailable,method=write,after=2,retry-after=0"])
+        // The read's $batch holds only GETs, so it is not a write: after=1 lets the first Graph
+        // write through and fails every later one with 503.
+        let emulator = try EmulatorProcess(tenant: "nothing-consented", faults: ["unavailable,method=write,after=1,retry-after=0"])
 
         let first = try H.run(["fix", "--apply", "--yes", "--format", "json"], against: emulator)
 
@@ -186,6 +186,77 @@ struct FixCommandTests {
         #expect(H.verdict(try H.report(second)) == "healthy")
         #expect(H.outcomes(try H.report(second)) == ["done", "done", "done"])
         #expect(try H.writeRequests(emulator).filter { $0 == "POST /v1.0/servicePrincipals" }.count == 1)
+    }
+
+    @Test(arguments: ["text", "json", "markdown", "html"])
+    func droppedWriteIsNotNothingChanged(format: String) throws {
+        let emulator = try EmulatorProcess(tenant: "nothing-consented", faults: ["drop-connection,method=write"])
+
+        let result = try H.run(["fix", "--apply", "--yes", "--format", format], against: emulator)
+
+        #expect(result.status == 69)
+        #expect(!result.standardError.contains("Nothing was changed."))
+        #expect(result.standardError.contains("This write may have been applied, because the request was sent but no definite answer arrived: Create the service principal for RedisInsight"))
+        #expect(result.standardError.contains("Run consent-doctor check, or fix again, to see the tenant's current state."))
+        #expect(!result.standardOutput.contains("Nothing in the tenant was changed."))
+        #expect(result.standardOutput.contains("may have been applied"))
+        #expect(try H.writeRequests(emulator).allSatisfy { $0 == "POST /v1.0/servicePrincipals" })
+    }
+
+    @Test func droppedWriteInJSON() throws {
+        let emulator = try EmulatorProcess(tenant: "nothing-consented", faults: ["drop-connection,method=write,after=1"])
+
+        let result = try H.run(["fix", "--apply", "--yes", "--format", "json"], against: emulator)
+
+        let report = try H.report(result)
+        let writes = report["writes"] as? [[String: Any]] ?? []
+        #expect(H.outcomes(report) == ["done", "failed", "not-attempted", "not-attempted"])
+        #expect(writes.first?["mayHaveBeenApplied"] == nil)
+        #expect(writes.dropFirst().first?["mayHaveBeenApplied"] as? Bool == true)
+        let notes = report["notes"] as? [String] ?? []
+        #expect(notes.contains("Writes: 1 made, 0 already done, 1 failed (1 of them may have been applied), 2 not attempted."))
+        #expect(result.standardError.contains("Only this write was made: Create the service principal for RedisInsight"))
+    }
+
+    @Test func invalidScopeNeedsHandWork() throws {
+        let source = PackagePaths.fixture("tenants/grant-without-user-impersonation.json")
+        var file = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: source)) as? [String: Any])
+        var grants = file["oauth2PermissionGrants"] as? [[String: Any]] ?? []
+        grants[0]["scope"] = "Data.Read bad@value"
+        file["oauth2PermissionGrants"] = grants
+        let copy = try PackagePaths.scratchFolder("invalid-scope").appendingPathComponent("tenant.json")
+        try JSONSerialization.data(withJSONObject: file).write(to: copy)
+        let emulator = try EmulatorProcess(tenantFile: copy)
+
+        let result = try H.run(["fix", "--apply", "--yes"], against: emulator)
+
+        #expect(result.status == 1)
+        #expect(result.standardError.contains("Running fix again fails the same way."))
+        #expect(result.standardError.contains("then set the grant's scope to the values to keep plus user_impersonation"))
+        #expect(!result.standardError.contains("again to finish"))
+        #expect(!result.standardOutput.contains("again to finish"))
+        #expect(result.standardOutput.contains("fix cannot finish this on its own"))
+        #expect(try H.writeRequests(emulator) == [])
+    }
+
+    @Test func unwritableReportExitsSeventyThree() throws {
+        let emulator = try EmulatorProcess(tenant: "redis-grant-missing")
+
+        let result = try H.run(["fix", "--apply", "--yes", "-o", "/nonexistent/folder/report.txt"], against: emulator)
+
+        #expect(result.status == 73)
+        #expect(result.standardError.contains("cannot write the report to '/nonexistent/folder/report.txt'"))
+        #expect(result.standardError.contains("This write was made: Create an AllPrincipals grant"))
+        #expect(try H.writeRequests(emulator) == ["POST /v1.0/oauth2PermissionGrants"])
+    }
+
+    @Test func helpListsExitStatuses() throws {
+        for command in ["check", "fix"] {
+            let result = try ProcessRunner.consentDoctor([command, "--help"])
+            let text = result.standardOutput.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+            #expect(text.contains("73 the report"), "\(command)")
+            #expect(text.contains("--tenant names another tenant than the token or Graph"), "\(command)")
+        }
     }
 
     @Test func readerTokenIsDenied() throws {

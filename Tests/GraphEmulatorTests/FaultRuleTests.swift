@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import GraphEmulator
 
@@ -95,6 +96,28 @@ struct FaultRuleTests {
         let rule = try FaultRule.parse("throttle,method=read")
         #expect(rule.matches(method: "GET", path: "/v1.0/x", target: .request))
         #expect(!rule.matches(method: "POST", path: "/v1.0/x", target: .request))
+    }
+
+    @Test func changesStateDecidesWriteRule() throws {
+        let rule = try FaultRule.parse("throttle,method=write")
+        #expect(!rule.matches(method: "POST", path: "/v1.0/$batch", target: .request, changesState: false))
+        #expect(rule.matches(method: "POST", path: "/v1.0/$batch", target: .request, changesState: true))
+        #expect(rule.matches(method: "PATCH", path: "/v1.0/x", target: .request))
+    }
+
+    @Test(arguments: [
+        (#"{"requests":[{"id":"1","method":"GET","url":"/organization"}]}"#, false),
+        (#"{"requests":[{"id":"1","method":"GET","url":"/organization"},{"id":"2","method":"patch","url":"/x"}]}"#, true),
+        ("not json", false),
+    ])
+    func batchWriteDetection(body: String, expected: Bool) {
+        let request = HTTPRequest(method: "POST", target: "/v1.0/$batch", body: Data(body.utf8))
+        #expect(Emulator.changesState(request) == expected)
+    }
+
+    @Test func getNeverChangesState() {
+        #expect(!Emulator.changesState(HTTPRequest(method: "GET", target: "/v1.0/servicePrincipals")))
+        #expect(Emulator.changesState(HTTPRequest(method: "DELETE", target: "/v1.0/oauth2PermissionGrants/x")))
     }
 
     @Test func injectorHonoursAfterAndCount() throws {

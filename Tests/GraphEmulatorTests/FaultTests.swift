@@ -44,6 +44,47 @@ struct FaultTests {
         #expect(emulator.send("POST", "/v1.0/oauth2PermissionGrants", body: grant).status == 201)
     }
 
+    @Test func writeFaultSkipsReadOnlyBatch() throws {
+        let emulator = try InProcessEmulator(tenant: "nothing-consented", faults: ["unavailable,method=write,retry-after=0"])
+        let reads: [String: Any] = ["requests": [
+            ["id": "1", "method": "GET", "url": "/organization"],
+            ["id": "2", "method": "GET", "url": "/policies/authorizationPolicy"],
+        ]]
+        let writes: [String: Any] = ["requests": [
+            ["id": "1", "method": "GET", "url": "/organization"],
+            ["id": "2", "method": "POST", "url": "/servicePrincipals", "headers": ["Content-Type": "application/json"], "body": ["appId": Fixture.clientAppId]],
+        ]]
+
+        #expect(emulator.send("POST", "/v1.0/$batch", body: reads).status == 200)
+        #expect(emulator.send("POST", "/v1.0/$batch", body: writes).status == 503)
+        #expect(emulator.send("POST", "/v1.0/servicePrincipals", body: ["appId": Fixture.clientAppId]).status == 503)
+        #expect(emulator.get("/v1.0/organization").status == 200)
+    }
+
+    @Test func readFaultMatchesReadOnlyBatch() throws {
+        let emulator = try InProcessEmulator(tenant: "nothing-consented", faults: ["unavailable,method=read,retry-after=0"])
+        let reads: [String: Any] = ["requests": [["id": "1", "method": "GET", "url": "/organization"]]]
+
+        #expect(emulator.send("POST", "/v1.0/$batch", body: reads).status == 503)
+        #expect(emulator.send("POST", "/v1.0/servicePrincipals", body: ["appId": Fixture.clientAppId]).status == 201)
+    }
+
+    @Test func batchItemFaultMatchesItemPath() throws {
+        let emulator = try InProcessEmulator(faults: ["unavailable,path=/v1.0/policies/*,target=batch-item,retry-after=0"])
+        let batch: [String: Any] = ["requests": [
+            ["id": "organization", "method": "GET", "url": "/organization"],
+            ["id": "policy", "method": "GET", "url": "/policies/authorizationPolicy"],
+        ]]
+
+        let reply = emulator.send("POST", "/v1.0/$batch", body: batch)
+
+        let statuses = (reply.json["responses"] as? [[String: Any]] ?? []).reduce(into: [String: Int]()) { result, item in
+            result[item["id"] as? String ?? ""] = item["status"] as? Int
+        }
+        #expect(reply.status == 200)
+        #expect(statuses == ["organization": 200, "policy": 503])
+    }
+
     @Test func hangNeverAnswers() throws {
         let emulator = try InProcessEmulator(faults: ["hang=1,path=/v1.0/policies/*"])
         #expect(emulator.get("/v1.0/organization").response.behaviour == .respond)

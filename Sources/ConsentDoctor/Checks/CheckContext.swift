@@ -6,11 +6,15 @@ public struct CheckContext: Sendable, Equatable {
     /// Tenants named by `--expect-tenant` or by a pasted sign-in error, compared with the tenant
     /// that was read.
     public var expectedTenants: [ExpectedTenant]
+    /// Whether the tenant read is the one `--tenant` named; nil when no tenant was named or the
+    /// input was not read from Graph.
+    public var tenantConfirmation: TenantConfirmation?
 
-    public init(snapshot: DirectorySnapshot, profile: AppProfile, expectedTenants: [ExpectedTenant] = []) {
+    public init(snapshot: DirectorySnapshot, profile: AppProfile, expectedTenants: [ExpectedTenant] = [], tenantConfirmation: TenantConfirmation? = nil) {
         self.snapshot = snapshot
         self.profile = profile
         self.expectedTenants = expectedTenants
+        self.tenantConfirmation = tenantConfirmation
     }
 
     /// The cloud of the snapshot, when its name is in `Cloud.all`.

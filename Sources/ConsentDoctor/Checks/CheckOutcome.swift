@@ -48,10 +48,11 @@ public enum CheckOutcome: String, Sendable, Equatable {
 }
 
 extension DirectorySnapshot {
-    /// Every read failure the snapshot holds: service principals, grants and policies.
+    /// Every read failure the snapshot contains: service principals, grants, policies and the
+    /// organization.
     public var lookupFailures: [LookupFailure] {
         var failures = servicePrincipals.keys.sorted().compactMap { servicePrincipals[$0]?.failure }
-        failures += [grants.failure, authorizationPolicy.failure, adminConsentRequestPolicy.failure].compactMap { $0 }
+        failures += [grants.failure, authorizationPolicy.failure, adminConsentRequestPolicy.failure, organization?.failure].compactMap { $0 }
         return failures
     }
 }

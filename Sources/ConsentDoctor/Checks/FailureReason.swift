@@ -43,6 +43,8 @@ enum FailureReason {
             }
         case .unauthorized:
             return "Sign in again (for example with az login), check that the token is for Microsoft Graph in the cloud and tenant being read, and run the check again."
+        case .throttled where failure.requestedWaitSeconds != nil:
+            return "Run the check again after the wait Graph requested."
         case .throttled:
             return "The retries ran out. Run the check again in a few minutes."
         case .unreachable:

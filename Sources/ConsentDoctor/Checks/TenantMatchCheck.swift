@@ -11,6 +11,8 @@ public struct TenantMatchCheck: HealthCheck {
         /// The expected tenants that are not the checked one.
         case mismatch([ExpectedTenant])
         case undecided(String)
+        /// The tenant read could not be confirmed to be the `--tenant` one; the sentence says why.
+        case requestedTenantUnconfirmed(String)
     }
 
     public init() {}
@@ -59,6 +61,16 @@ public struct TenantMatchCheck: HealthCheck {
                 evidence: evidence,
                 relatedCodes: related
             )]
+        case .requestedTenantUnconfirmed(let reason):
+            return [Finding(
+                id: FindingID.tenantMatch,
+                title: title,
+                status: .unknown,
+                detail: "Whether the tenant that was read is the one named with --tenant could not be confirmed, so this report may describe another tenant.",
+                reason: reason,
+                evidence: evidence,
+                relatedCodes: related
+            )]
         case .undecided(let reason):
             return [Finding(
                 id: FindingID.tenantMatch,
@@ -74,7 +86,13 @@ public struct TenantMatchCheck: HealthCheck {
 
     /// Compares the checked tenant with every valid expected tenant. A mismatch with any of them
     /// wins over an undecided comparison with another.
+    ///
+    /// A `--tenant` value that could not be confirmed comes first, because then the tenant read
+    /// is itself in doubt.
     static func evaluate(_ context: CheckContext) -> Outcome {
+        if case .undecided(let reason) = context.tenantConfirmation {
+            return .requestedTenantUnconfirmed(reason)
+        }
         let expected = context.expectedTenants.filter { Identifiers.isTenant($0.tenant) }
         if context.expectedTenants.isEmpty {
             return .noExpectation

@@ -118,3 +118,16 @@ public struct AdminConsentRequestPolicy: Codable, Sendable, Equatable {
         self.reviewerCount = reviewerCount
     }
 }
+
+/// The tenant's id and verified domain names, from `GET /organization`.
+public struct OrganizationIdentity: Codable, Sendable, Equatable {
+    /// The tenant id, a GUID in lower case.
+    public var id: String
+    /// The names of the verified domains, such as `contoso.onmicrosoft.com`.
+    public var domains: [String]
+
+    public init(id: String, domains: [String]) {
+        self.id = id
+        self.domains = domains
+    }
+}

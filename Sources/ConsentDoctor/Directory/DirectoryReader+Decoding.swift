@@ -127,12 +127,6 @@ extension DirectoryReader {
     }
 }
 
-/// The tenant's id and verified domain names, from `GET /organization`.
-struct OrganizationIdentity: Codable, Sendable, Equatable {
-    var id: String
-    var domains: [String]
-}
-
 /// A phrase saying what is wrong with a body, for `malformedResponse` failures.
 struct DecodingProblem: Error, CustomStringConvertible {
     var description: String
@@ -151,7 +145,21 @@ extension GraphClient {
             code: body?.code.map { SecretRedaction.redact($0, secrets: secrets) },
             graphMessage: body?.message.flatMap { SecretRedaction.summary($0, secrets: secrets) },
             requestId: response.requestId,
-            attempts: attempts
+            attempts: attempts,
+            declinedWait: declinedWait(for: response)
         )
+    }
+
+    /// Returns the wait a throttled `$batch` item requested with `Retry-After` when it is longer
+    /// than the retry policy allows in all, which is why the item was not retried.
+    private func declinedWait(for response: GraphBatchResponse) -> RetryingSender.DeclinedWait? {
+        guard response.status == 429 || response.status == 503,
+              let header = response.headers.first(where: { $0.key.caseInsensitiveCompare("Retry-After") == .orderedSame })?.value,
+              let requested = RetryAfter.seconds(from: header, now: sender.sleeper.now()),
+              requested > sender.policy.maximumTotalWait
+        else {
+            return nil
+        }
+        return RetryingSender.DeclinedWait(requested: requested, limit: sender.policy.maximumTotalWait)
     }
 }

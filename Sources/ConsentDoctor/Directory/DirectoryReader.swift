@@ -40,7 +40,7 @@ public struct DirectoryReader: Sendable {
         var servicePrincipals: [String: Lookup<ServicePrincipal>] = [:]
         var authorizationPolicy: Lookup<AuthorizationPolicy>
         var adminConsentRequestPolicy: Lookup<AdminConsentRequestPolicy>
-        var organization: OrganizationIdentity?
+        var organization: Lookup<OrganizationIdentity>
 
         do {
             let batch = try await client.batch(items)
@@ -52,7 +52,7 @@ public struct DirectoryReader: Sendable {
             }
             authorizationPolicy = await decodeItem("authorizationPolicy", in: batch, items: items, as: AuthorizationPolicy.self, decode: Self.authorizationPolicy)
             adminConsentRequestPolicy = await decodeItem("adminConsentRequestPolicy", in: batch, items: items, as: AdminConsentRequestPolicy.self, decode: Self.adminConsentRequestPolicy)
-            organization = await decodeItem("organization", in: batch, items: items, as: OrganizationIdentity.self, decode: Self.organization).value
+            organization = await decodeItem("organization", in: batch, items: items, as: OrganizationIdentity.self, decode: Self.organization)
         } catch let failure as GraphError {
             requests += failure.requests
             let lookupFailure = failure.lookupFailure
@@ -61,6 +61,7 @@ public struct DirectoryReader: Sendable {
             }
             authorizationPolicy = .unknown(lookupFailure)
             adminConsentRequestPolicy = .unknown(lookupFailure)
+            organization = .unknown(lookupFailure)
         }
 
         let clientAppId = profile.clientAppId.lowercased()
@@ -71,7 +72,7 @@ public struct DirectoryReader: Sendable {
 
         return DirectorySnapshot(
             source: .graph,
-            tenant: organization?.id ?? tenant ?? token.tenantId,
+            tenant: organization.value?.id ?? tenant ?? token.tenantId,
             cloud: client.endpoints.cloud.name,
             clientAppId: clientAppId,
             servicePrincipals: servicePrincipals,
@@ -80,7 +81,8 @@ public struct DirectoryReader: Sendable {
             adminConsentRequestPolicy: adminConsentRequestPolicy,
             requests: requests,
             roundTrips: requests.compactMap(\.attempts).reduce(0, +),
-            tenantDomains: organization?.domains ?? []
+            tenantDomains: organization.value?.domains ?? [],
+            organization: organization
         )
     }
 

@@ -25,13 +25,17 @@ public struct LookupFailure: Codable, Sendable, Equatable, Error {
     public var graphErrorCode: String?
     /// The Graph `request-id` of the failed request.
     public var requestId: String?
+    /// The wait Graph requested with `Retry-After`, in seconds, when it was longer than the tool
+    /// waits, so the read was not retried.
+    public var requestedWaitSeconds: Double?
 
-    public init(kind: Kind, message: String, httpStatus: Int? = nil, graphErrorCode: String? = nil, requestId: String? = nil) {
+    public init(kind: Kind, message: String, httpStatus: Int? = nil, graphErrorCode: String? = nil, requestId: String? = nil, requestedWaitSeconds: Double? = nil) {
         self.kind = kind
         self.message = message
         self.httpStatus = httpStatus
         self.graphErrorCode = graphErrorCode
         self.requestId = requestId
+        self.requestedWaitSeconds = requestedWaitSeconds
     }
 }
 
@@ -146,6 +150,9 @@ public struct DirectorySnapshot: Codable, Sendable, Equatable {
     /// keyed by lower-case appId. Pasted `list-grants` output names the client and resource service
     /// principals of each grant without showing them.
     public var servicePrincipalReferences: [String: ServicePrincipalReference]
+    /// The organization Graph returned for the token: the tenant that was really read. Nil when
+    /// the source has none, such as pasted az output or a snapshot saved before the field existed.
+    public var organization: Lookup<OrganizationIdentity>?
 
     public init(
         source: Source,
@@ -159,7 +166,8 @@ public struct DirectorySnapshot: Codable, Sendable, Equatable {
         requests: [GraphRequestRecord] = [],
         roundTrips: Int = 0,
         tenantDomains: [String] = [],
-        servicePrincipalReferences: [String: ServicePrincipalReference] = [:]
+        servicePrincipalReferences: [String: ServicePrincipalReference] = [:],
+        organization: Lookup<OrganizationIdentity>? = nil
     ) {
         self.formatVersion = Self.formatVersion
         self.source = source
@@ -174,6 +182,7 @@ public struct DirectorySnapshot: Codable, Sendable, Equatable {
         self.roundTrips = roundTrips
         self.tenantDomains = tenantDomains
         self.servicePrincipalReferences = servicePrincipalReferences
+        self.organization = organization
     }
 
     /// Returns the lookup for an appId, or `.unknown` when the snapshot never asked for it.

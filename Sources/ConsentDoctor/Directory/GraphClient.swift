@@ -12,6 +12,8 @@ public struct GraphClient: Sendable {
         public var record: GraphRequestRecord
         /// Times the request was sent, retries included.
         public var attempts: Int
+        /// The `Retry-After` wait Graph requested that was too long to wait for, if any.
+        public var declinedWait: RetryingSender.DeclinedWait? = nil
     }
 
     public var endpoints: GraphEndpoints
@@ -64,7 +66,7 @@ public struct GraphClient: Sendable {
             let requestId = RetryingSender.requestId(of: response) ?? GraphErrorBody.parse(response.body)?.requestId
             let record = GraphRequestRecord(method: method, path: readablePath, status: response.status, requestId: requestId, attempts: outcome.attempts)
             log.log(.debug, "\(method) \(readablePath) returned \(response.status)\(requestId.map { " (request-id \($0))" } ?? "").")
-            return Exchange(response: response, record: record, attempts: outcome.attempts)
+            return Exchange(response: response, record: record, attempts: outcome.attempts, declinedWait: outcome.declinedWait)
         case .failure(let error):
             let record = GraphRequestRecord(method: method, path: readablePath, status: nil, requestId: nil, attempts: outcome.attempts)
             log.log(.debug, "\(method) \(readablePath) failed: \(error.kind.rawValue).")
@@ -97,7 +99,8 @@ public struct GraphClient: Sendable {
             graphMessage: body?.message.flatMap { SecretRedaction.summary($0, secrets: secrets) },
             requestId: exchange.record.requestId,
             attempts: exchange.attempts,
-            requests: requests ?? [exchange.record]
+            requests: requests ?? [exchange.record],
+            declinedWait: exchange.declinedWait
         )
     }
 

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A Graph request that failed: an error status, no response, or a body the client could not read.
 public struct GraphError: Error, Sendable, Equatable, CustomStringConvertible {
     public var kind: LookupFailure.Kind
@@ -18,6 +20,9 @@ public struct GraphError: Error, Sendable, Equatable, CustomStringConvertible {
     public var detail: String?
     /// Every request made up to and including the failed one, for snapshots.
     public var requests: [GraphRequestRecord]
+    /// The `Retry-After` wait Graph requested that was longer than the tool waits, for
+    /// `throttled`; nil when the retries ran out for another reason.
+    public var declinedWait: RetryingSender.DeclinedWait?
 
     public init(
         kind: LookupFailure.Kind,
@@ -30,7 +35,8 @@ public struct GraphError: Error, Sendable, Equatable, CustomStringConvertible {
         attempts: Int = 1,
         transportError: TransportError? = nil,
         detail: String? = nil,
-        requests: [GraphRequestRecord] = []
+        requests: [GraphRequestRecord] = [],
+        declinedWait: RetryingSender.DeclinedWait? = nil
     ) {
         self.kind = kind
         self.method = method
@@ -43,11 +49,34 @@ public struct GraphError: Error, Sendable, Equatable, CustomStringConvertible {
         self.transportError = transportError
         self.detail = detail
         self.requests = requests
+        self.declinedWait = declinedWait
     }
 
     /// Whether Graph returned 404.
     public var isNotFound: Bool {
         status == 404
+    }
+
+    /// Whether a failed write may have changed the directory anyway.
+    ///
+    /// A 4xx status rejected the write before it took effect. A request that never left, because
+    /// the connection, name lookup, proxy or TLS failed or the credential rule stopped it, changed
+    /// nothing either. Any other failure of a write may have come after Graph applied it: no
+    /// response, a cancelled or timed-out request, a 5xx status, or a success whose body could not
+    /// be read. Reads never change anything.
+    public var writeMayHaveTakenEffect: Bool {
+        guard !["GET", "HEAD"].contains(method.uppercased()) else {
+            return false
+        }
+        if let status {
+            return !(400..<500).contains(status)
+        }
+        switch transportError?.kind {
+        case .connectionRefused, .hostNotFound, .tls, .proxy, .insecureCredentialTransport, .invalidURL:
+            return false
+        default:
+            return true
+        }
     }
 
     /// Returns the failure kind for an error status.
@@ -63,7 +92,7 @@ public struct GraphError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The failure as a snapshot stores it. Its message is `summary`, without `advice`, because
     /// the checks add advice that fits what the read was for.
     public var lookupFailure: LookupFailure {
-        LookupFailure(kind: kind, message: summary, httpStatus: status, graphErrorCode: code, requestId: requestId)
+        LookupFailure(kind: kind, message: summary, httpStatus: status, graphErrorCode: code, requestId: requestId, requestedWaitSeconds: declinedWait?.requested)
     }
 
     public var description: String {
@@ -81,6 +110,10 @@ public struct GraphError: Error, Sendable, Equatable, CustomStringConvertible {
             return "Graph rejected the token for \(request) with status 401\(facts).\(quoted)"
         case .permissionDenied:
             return "Graph denied \(request) with status 403\(facts).\(quoted)"
+        case .throttled where declinedWait != nil:
+            let wait = declinedWait ?? RetryingSender.DeclinedWait(requested: 0, limit: 0)
+            let shownStatus = status.map(String.init) ?? "429"
+            return "Graph returned status \(shownStatus) for \(request)\(tries)\(requestId.map { " (request-id \($0))" } ?? "") and requested a wait of \(Self.seconds(wait.requested)) before a retry, longer than the \(Self.seconds(wait.limit)) consent-doctor would still wait for this request, so it did not retry."
         case .throttled where status == 503:
             return "Graph was unavailable for \(request): it returned status 503\(tries)\(requestId.map { " (request-id \($0))" } ?? "")."
         case .throttled:
@@ -102,6 +135,8 @@ public struct GraphError: Error, Sendable, Equatable, CustomStringConvertible {
             return "Sign in again, and check that the token is for Microsoft Graph in the cloud and tenant being read."
         case .permissionDenied:
             return GraphPermissionHint.sentence(method: method, path: path)
+        case .throttled where declinedWait != nil:
+            return "Run the command again after that wait."
         case .throttled:
             return "Wait a few minutes and run the command again."
         case .unreachable:
@@ -111,6 +146,11 @@ public struct GraphError: Error, Sendable, Equatable, CustomStringConvertible {
         case .httpError, .notInInput:
             return nil
         }
+    }
+
+    /// Returns whole seconds as text, such as `999999999 s`.
+    private static func seconds(_ value: TimeInterval) -> String {
+        value < 1_000_000_000_000 ? "\(Int(value.rounded())) s" : String(format: "%.0f s", value)
     }
 
     /// The path without its `$select` option, which only lists properties and makes messages long.

@@ -24,16 +24,26 @@ public enum SnapshotFile {
         }
     }
 
-    /// Reads a snapshot file. The result's source is `.snapshotFile`.
+    /// The deepest nesting of arrays and objects Foundation's JSON parser accepts: it rejected
+    /// 513 levels and read 512 (measured with Swift 6.3 on Linux).
+    static let maximumNesting = 512
+
+    /// Reads a snapshot file of at most `InputFileReader.maximumBytes`. The result's source is
+    /// `.snapshotFile`.
     ///
-    /// - Throws: `SnapshotFileError` when the file cannot be read, is not JSON, is not a snapshot,
-    ///   has another format version or has invalid content.
-    public static func load(from url: URL) throws -> DirectorySnapshot {
+    /// - Throws: `SnapshotFileError` when the file cannot be read, is too large, is not JSON, is
+    ///   not a snapshot, has another format version, has invalid content or repeats an id.
+    public static func load(from url: URL, limit: Int = InputFileReader.maximumBytes) throws -> DirectorySnapshot {
         let data: Data
         do {
-            data = try Data(contentsOf: url)
-        } catch {
-            throw SnapshotFileError(path: url.path, problem: .unreadable(FileErrorPhrase.phrase(for: error)))
+            data = try InputFileReader.read(path: url.path, limit: limit)
+        } catch let error as InputFileError {
+            switch error.problem {
+            case .unreadable(let reason):
+                throw SnapshotFileError(path: url.path, problem: .unreadable(reason))
+            case .tooLarge(let limit):
+                throw SnapshotFileError(path: url.path, problem: .tooLarge(limit: limit))
+            }
         }
         return try decode(data, path: url.path)
     }
@@ -43,15 +53,7 @@ public enum SnapshotFile {
     ///
     /// - Throws: `SnapshotFileError` as `load(from:)` does.
     public static func decode(_ data: Data, path: String) throws -> DirectorySnapshot {
-        guard let object = try? JSONSerialization.jsonObject(with: data) else {
-            throw SnapshotFileError(path: path, problem: .notJSON)
-        }
-        guard let fields = object as? [String: Any], fields["formatVersion"] != nil, fields["servicePrincipals"] != nil else {
-            throw SnapshotFileError(path: path, problem: .notASnapshot)
-        }
-        guard let version = fields["formatVersion"] as? Int, version == DirectorySnapshot.formatVersion else {
-            throw SnapshotFileError(path: path, problem: .unsupportedFormatVersion(String(describing: fields["formatVersion"] ?? "")))
-        }
+        try checkHeader(data, path: path)
 
         var snapshot: DirectorySnapshot
         do {
@@ -59,8 +61,31 @@ public enum SnapshotFile {
         } catch let error as DecodingError {
             throw SnapshotFileError(path: path, problem: .invalidContent(Self.describe(error)))
         }
+        if let duplicate = SnapshotIdentifiers.firstDuplicate(in: snapshot) {
+            throw SnapshotFileError(path: path, problem: .duplicateId(kind: duplicate.kind, id: duplicate.id))
+        }
         snapshot.source = .snapshotFile
         return snapshot
+    }
+
+    /// Checks that the data is a JSON object with a `servicePrincipals` field and the number 1 in
+    /// `formatVersion`. The parsed object is released on return, before the full decode.
+    private static func checkHeader(_ data: Data, path: String) throws {
+        guard let object = try? JSONSerialization.jsonObject(with: data) else {
+            if JSONNesting.depth(of: data) > maximumNesting {
+                throw SnapshotFileError(path: path, problem: .nestedTooDeeply(limit: maximumNesting))
+            }
+            throw SnapshotFileError(path: path, problem: .notJSON)
+        }
+        guard let fields = object as? [String: Any], let version = fields["formatVersion"], fields["servicePrincipals"] != nil else {
+            throw SnapshotFileError(path: path, problem: .notASnapshot)
+        }
+        if let text = version as? String {
+            throw SnapshotFileError(path: path, problem: .formatVersionNotANumber(text))
+        }
+        guard let number = version as? Int, number == DirectorySnapshot.formatVersion else {
+            throw SnapshotFileError(path: path, problem: .unsupportedFormatVersion(String(describing: version)))
+        }
     }
 
     /// Describes a decoding error by the JSON path where it happened.
@@ -87,12 +112,20 @@ public struct SnapshotFileError: Error, Equatable, CustomStringConvertible {
     public enum Problem: Equatable, Sendable {
         case unreadable(String)
         case unwritable(String)
+        /// The file is larger than the limit, in bytes.
+        case tooLarge(limit: Int)
         case notJSON
+        /// The JSON nests arrays and objects deeper than the limit.
+        case nestedTooDeeply(limit: Int)
         case notASnapshot
         /// The file's `formatVersion`, as text.
         case unsupportedFormatVersion(String)
+        /// The file's `formatVersion` is a JSON string, given here, instead of a number.
+        case formatVersionNotANumber(String)
         /// The JSON path of the invalid content and its problem, such as `grants.state is missing`.
         case invalidContent(String)
+        /// An object id or grant id that occurs more than once, with what it identifies.
+        case duplicateId(kind: String, id: String)
     }
 
     public var path: String
@@ -104,12 +137,20 @@ public struct SnapshotFileError: Error, Equatable, CustomStringConvertible {
             return "Cannot read the snapshot file \(path): \(reason). Check the path and its permissions."
         case .unwritable(let reason):
             return "Cannot write the snapshot file \(path): \(reason). Check that the folder exists and is writable."
+        case .tooLarge(let limit):
+            return "The snapshot file \(path) is larger than \(InputFileReader.describe(bytes: limit)), the most consent-doctor reads. A saved snapshot of one app's service principals and grants is far smaller, so check that the path names a snapshot."
         case .notJSON:
             return "The snapshot file \(path) is not valid JSON. Save the snapshot again with consent-doctor."
+        case .nestedTooDeeply(let limit):
+            return "The snapshot file \(path) nests arrays or objects more than \(limit) levels deep, which consent-doctor does not read. A saved snapshot nests only a few levels, so save the snapshot again with consent-doctor."
         case .notASnapshot:
             return "The file \(path) is JSON but not a consent-doctor snapshot: it has no formatVersion or servicePrincipals."
         case .unsupportedFormatVersion(let found):
             return "The snapshot file \(path) has format version \(found), but this version of consent-doctor reads only version \(DirectorySnapshot.formatVersion). Save the snapshot again with this version."
+        case .formatVersionNotANumber(let text):
+            return "The snapshot file \(path) has formatVersion \"\(SnapshotIdentifiers.shown(text))\", a string, but it must be the number \(DirectorySnapshot.formatVersion), without quotes. Save the snapshot again with consent-doctor."
+        case .duplicateId(let kind, let id):
+            return "The snapshot file \(path) lists the \(kind) id \(SnapshotIdentifiers.shown(id)) more than once. consent-doctor never saves such a file, so it was changed after saving. Save the snapshot again, or remove the repeated entries."
         case .invalidContent(let detail):
             return "The snapshot file \(path) is invalid: \(detail). Save the snapshot again with consent-doctor."
         }

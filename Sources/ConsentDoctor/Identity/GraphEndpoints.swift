@@ -21,10 +21,14 @@ public struct GraphEndpoints: Sendable, Equatable {
     /// Builds the endpoints of a cloud with optional overrides.
     ///
     /// - Parameters:
-    ///   - graphURL: The `--graph-url` value: a Graph root such as `http://127.0.0.1:8445`.
+    ///   - graphURL: The `--graph-url` value: a Graph root such as `http://127.0.0.1:8445`, with
+    ///     or without a trailing `/v1.0`.
     ///   - authorityHost: The `--authority-host` value. When nil, `AZURE_AUTHORITY_HOST` applies.
     ///   - environment: The variables to read `AZURE_AUTHORITY_HOST` from.
-    /// - Throws: `EndpointError` when an override is not an absolute http or https URL.
+    /// - Throws: `EndpointError` when an override is empty, has no scheme, is not an absolute
+    ///   http or https URL without a query, or uses plain http to a host that is not a loopback
+    ///   address. `AZURE_AUTHORITY_HOST` may be a bare host name, which gets `https://`, as the
+    ///   Azure SDKs accept it, and is ignored when empty.
     public init(
         cloud: Cloud = .azureCloud,
         graphURL: String? = nil,
@@ -34,11 +38,22 @@ public struct GraphEndpoints: Sendable, Equatable {
         self.cloud = cloud
         self.graphVersion = "v1.0"
         self.graphResource = cloud.graphResource
-        self.graphRoot = try Self.root(graphURL, setting: "--graph-url") ?? cloud.graphURL
 
-        let authorityOverride = authorityHost ?? environment["AZURE_AUTHORITY_HOST"].flatMap { $0.isEmpty ? nil : $0 }
-        let setting = authorityHost == nil ? "AZURE_AUTHORITY_HOST" : "--authority-host"
-        self.authorityHost = try Self.root(authorityOverride, setting: setting) ?? cloud.loginURL
+        if let graphURL {
+            let root = try EndpointURL.validated(graphURL, setting: "--graph-url")
+            self.graphRoot = Self.removingVersion(root, version: graphVersion)
+        } else {
+            self.graphRoot = cloud.graphURL
+        }
+
+        if let authorityHost {
+            self.authorityHost = try EndpointURL.validated(authorityHost, setting: "--authority-host")
+        } else if let variable = environment["AZURE_AUTHORITY_HOST"]?.trimmingCharacters(in: .whitespaces), !variable.isEmpty {
+            let withScheme = variable.contains("://") ? variable : "https://" + variable
+            self.authorityHost = try EndpointURL.validated(withScheme, setting: "AZURE_AUTHORITY_HOST", shownValue: variable)
+        } else {
+            self.authorityHost = cloud.loginURL
+        }
     }
 
     /// The Graph root with its version, such as `https://graph.microsoft.com/v1.0`.
@@ -66,34 +81,13 @@ public struct GraphEndpoints: Sendable, Equatable {
         "\(authorityHost)/\(tenant)/oauth2/v2.0/devicecode"
     }
 
-    /// Normalises an override to `scheme://host[:port][/path]` without a trailing slash. A value
-    /// without a scheme gets `https://`.
-    private static func root(_ value: String?, setting: String) throws -> String? {
-        guard var text = value?.trimmingCharacters(in: .whitespaces), !text.isEmpty else {
-            return nil
+    /// Returns the root without a trailing version segment, so `http://127.0.0.1:8445/v1.0` and
+    /// `http://127.0.0.1:8445` name the same root.
+    private static func removingVersion(_ root: String, version: String) -> String {
+        let suffix = "/" + version
+        guard root.lowercased().hasSuffix(suffix.lowercased()) else {
+            return root
         }
-        if !text.contains("://") {
-            text = "https://" + text
-        }
-        while text.hasSuffix("/") {
-            text.removeLast()
-        }
-        guard let parsed = CurlURL(text), parsed.scheme == "http" || parsed.scheme == "https",
-              !text.contains("?"), !text.contains("#")
-        else {
-            throw EndpointError(setting: setting, value: value ?? "")
-        }
-        return text
-    }
-}
-
-/// An endpoint override that is not a usable URL.
-public struct EndpointError: Error, Sendable, Equatable, CustomStringConvertible {
-    /// The option or variable the value came from, such as `--graph-url`.
-    public var setting: String
-    public var value: String
-
-    public var description: String {
-        "\(setting) '\(value)' is not an absolute http or https URL without a query. Give a root such as https://graph.microsoft.com or http://127.0.0.1:8445."
+        return String(root.dropLast(suffix.count))
     }
 }

@@ -24,11 +24,13 @@ public enum IdentityError: Error, Sendable, Equatable, CustomStringConvertible {
     case deviceCodeDeclined
     /// No response arrived from the token endpoint.
     case transport(source: TokenSourceKind, TransportError)
+    /// A token endpoint from the environment, such as `IDENTITY_ENDPOINT`, cannot be used.
+    case invalidEndpoint(EndpointError)
 
     public var description: String {
         switch self {
         case .noSourceApplies:
-            return "No way to get a Microsoft Graph token was found. Pass --access-token; set AZURE_TENANT_ID, AZURE_CLIENT_ID and AZURE_CLIENT_SECRET; run inside Azure with a managed identity (IDENTITY_ENDPOINT and IDENTITY_HEADER); install the Azure CLI and run 'az login'; or run in a terminal with --auth device-code."
+            return "No way to get a Microsoft Graph token was found. Set CONSENT_DOCTOR_ACCESS_TOKEN to a token (or pass --access-token); set AZURE_TENANT_ID, AZURE_CLIENT_ID and AZURE_CLIENT_SECRET; run inside Azure with a managed identity (IDENTITY_ENDPOINT and IDENTITY_HEADER); install the Azure CLI and run 'az login'; or run in a terminal with --auth device-code."
         case .missingSettings(let source, let names):
             return "--auth \(source) needs \(names.joined(separator: ", ")), which \(names.count == 1 ? "is" : "are") not set. Set \(names.count == 1 ? "it" : "them") or choose another --auth source."
         case .invalidTenant(let value):
@@ -59,6 +61,8 @@ public enum IdentityError: Error, Sendable, Equatable, CustomStringConvertible {
             return "Sign-in with the device code was declined. Run the command again and accept the request, or choose another --auth source."
         case .transport(let source, let error):
             return "The \(Self.name(of: source)) token request failed. \(error.description)"
+        case .invalidEndpoint(let error):
+            return error.description
         }
     }
 

@@ -99,7 +99,15 @@ public enum TokenSources {
             guard missing.isEmpty, let endpoint = options.variable("IDENTITY_ENDPOINT"), let header = options.variable("IDENTITY_HEADER") else {
                 throw IdentityError.missingSettings(source: kind, names: missing)
             }
-            return ManagedIdentitySource(endpoint: endpoint, identityHeader: header, clientId: options.variable("AZURE_CLIENT_ID"), endpoints: endpoints, sender: sender)
+            let checkedEndpoint: String
+            do {
+                // Hosting platforms serve this endpoint over plain http on loopback or link-local
+                // addresses, so those two are allowed without TLS.
+                checkedEndpoint = try EndpointURL.validated(endpoint, setting: "IDENTITY_ENDPOINT", allowsQuery: true, plainHTTPAllowance: .loopbackOrLinkLocal)
+            } catch let error as EndpointError {
+                throw IdentityError.invalidEndpoint(error)
+            }
+            return ManagedIdentitySource(endpoint: checkedEndpoint, identityHeader: header, clientId: options.variable("AZURE_CLIENT_ID"), endpoints: endpoints, sender: sender)
 
         case .azureCLI:
             return try AzureCLISource(tenant: options.tenant, environment: options.environment)

@@ -129,7 +129,7 @@ extension PlanBuilder {
         let invalidCount = scopes.count - valid.count
         if invalidCount > 0 {
             let values = invalidCount == 1 ? "1 scope value that is" : "\(invalidCount) scope values that are"
-            warn("The existing grant to \(resource.displayName) holds \(values) not a valid scope name. The plan leaves them out, so running it removes them from the grant.")
+            warn("The existing grant to \(resource.displayName) contains \(values) not a valid scope name. The commands leave them out, so running them removes them from the grant. fix --apply leaves that grant alone and says what to change by hand.")
         }
         return valid
     }

@@ -36,12 +36,19 @@ public enum FixReportBuilder {
         let alreadyDoneCount = application.writes.filter { $0.outcome == .alreadyDone }.count
         let failedCount = application.writes.filter { $0.outcome == .failed }.count
         let notAttemptedCount = application.writes.filter { $0.outcome == .notAttempted }.count
+        let possiblyApplied = application.possiblyApplied
 
-        var summary = "Writes: \(doneCount) made, \(alreadyDoneCount) already done, \(failedCount) failed, \(notAttemptedCount) not attempted."
-        if doneCount == 0 {
+        let uncertain = possiblyApplied.isEmpty ? "" : " (\(possiblyApplied.count) of them may have been applied)"
+        var summary = "Writes: \(doneCount) made, \(alreadyDoneCount) already done, \(failedCount) failed\(uncertain), \(notAttemptedCount) not attempted."
+        if doneCount == 0 && possiblyApplied.isEmpty {
             summary += " Nothing in the tenant was changed."
         }
         notes.append(summary)
+
+        if !possiblyApplied.isEmpty {
+            let titles = possiblyApplied.map { ReportLabels.stepTitle($0.step) }.joined(separator: "; ")
+            notes.append("May have been applied: \(titles). Each request was sent, but no definite answer arrived. The findings above come from reading the tenant after the writes, so they show whether the change took effect; consent-doctor check shows it again later.")
+        }
 
         let steps = remaining.steps.filter { $0.kind != .signIn }
         if !steps.isEmpty {
@@ -49,6 +56,8 @@ public enum FixReportBuilder {
             var next = "Run consent-doctor fix --apply again to finish; it plans only what is still missing."
             if application.failure?.isPermissionDenied == true {
                 next = "Sign in as an identity with Application.ReadWrite.All and DelegatedPermissionGrant.ReadWrite.All (or the Cloud Application Administrator or Application Administrator role), then run consent-doctor fix --apply again."
+            } else if case .manualChangeNeeded = application.failure {
+                next = "fix cannot finish this on its own: change the grant by hand as the failed write describes, then run consent-doctor check to confirm."
             }
             notes.append("Still to do: \(titles). \(next)")
         }

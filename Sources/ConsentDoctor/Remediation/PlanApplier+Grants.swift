@@ -44,9 +44,7 @@ extension PlanApplier {
             objectId: result.objectId
         )
         if let grantId = result.objectId, Identifiers.isGrantId(grantId) {
-            if try await readUntilFound("/oauth2PermissionGrants/\(grantId)", run: &run) == nil {
-                record.message = "Graph did not show the new grant yet."
-            }
+            record.message = await confirmCreated("/oauth2PermissionGrants/\(grantId)", object: "grant", run: &run)
         }
         return record
     }
@@ -87,12 +85,12 @@ extension PlanApplier {
     /// Sets the grant's scope to what it contains now plus the missing `required` scopes, or writes
     /// nothing when none is missing.
     ///
-    /// - Throws: `ApplyFailure.stateChanged` when the grant contains a value that is not a valid
-    ///   scope name, because writing the union without it would remove it.
+    /// - Throws: `ApplyFailure.manualChangeNeeded` when the grant contains a value that is not a
+    ///   valid scope name, because writing the union without it would remove it.
     private func addScopes(_ required: [String], to grant: OAuth2PermissionGrant, step: FixStep, run: inout ApplyRun) async throws -> WriteRecord {
         let current = grant.scopes
         guard current.allSatisfy({ Identifiers.isScopeToken($0) }) else {
-            throw ApplyFailure.stateChanged("The tenant-wide grant \(grant.id) to \(resourceName(step)) contains a scope value that is not a valid scope name. fix leaves the grant alone, because rewriting its scope would remove that value. Add \(required.joined(separator: " ")) by hand or remove the value first.")
+            throw ApplyFailure.manualChangeNeeded(Self.invalidScopeSentence(grant: grant, resource: resourceName(step), required: required))
         }
         let requiredScopes = try Self.validScopes(required)
         let currentLowercased = Set(current.map { $0.lowercased() })
@@ -120,6 +118,16 @@ extension PlanApplier {
             objectId: grant.id,
             message: "Scope set to: \(union.joined(separator: " "))."
         )
+    }
+
+    /// Returns what an admin must change by hand in a grant whose scope contains a value that is
+    /// not a valid scope name. The value itself is not repeated, because it may be hostile.
+    static func invalidScopeSentence(grant: OAuth2PermissionGrant, resource: String, required: [String]) -> String {
+        let grantName = Identifiers.isGrantId(grant.id) ? "grant \(grant.id)" : "grant"
+        let validRequired = required.filter { Identifiers.isScopeToken($0) }.joined(separator: " ")
+        let validCurrent = grant.scopes.filter { Identifiers.isScopeToken($0) }
+        let kept = validCurrent.isEmpty ? "" : " The valid values it contains now are: \(validCurrent.joined(separator: " "))."
+        return "The tenant-wide \(grantName) to \(resource) contains a scope value that is not a valid scope name, so fix did not change it: setting its scope means writing the whole list again, and fix does not write that value back. Running fix again fails the same way.\(kept) Decide by hand whether the invalid value belongs there, then set the grant's scope to the values to keep plus \(validRequired) (in the Entra admin center, or with PATCH /oauth2PermissionGrants/{id} and the full scope list), and run consent-doctor check to confirm."
     }
 
     /// Returns the tenant-wide grant from the client to the resource, or nil when there is none.

@@ -11,6 +11,10 @@ public enum ApplyFailure: Error, Sendable, Equatable, CustomStringConvertible {
     /// The tenant differs from what the plan was computed from in a way that makes the write
     /// unsafe, such as a grant that was deleted meanwhile. The sentence names the change and the next step.
     case stateChanged(String)
+    /// The tenant contains something fix must not rewrite, such as a grant with a scope value that
+    /// is not a valid scope name, so an admin has to change it by hand before fix can finish. The
+    /// sentence names the change.
+    case manualChangeNeeded(String)
 
     public var description: String {
         switch self {
@@ -20,7 +24,7 @@ public enum ApplyFailure: Error, Sendable, Equatable, CustomStringConvertible {
             return error.description
         case .invalidValue(let error):
             return error.description
-        case .stateChanged(let sentence):
+        case .stateChanged(let sentence), .manualChangeNeeded(let sentence):
             return sentence
         }
     }
@@ -41,10 +45,17 @@ public struct PlanApplication: Sendable, Equatable {
     public var failure: ApplyFailure?
     /// Every Graph request the run made, reads included.
     public var requests: [GraphRequestRecord]
+    /// Whether the run stopped because its task was cancelled, such as by Ctrl-C.
+    public var interrupted: Bool = false
 
     /// Whether any write changed the tenant.
     public var changedAnything: Bool {
         writes.contains { $0.outcome == .done }
+    }
+
+    /// The writes that were sent but got no definite response, so they may have been applied.
+    public var possiblyApplied: [WriteRecord] {
+        writes.filter { $0.mayHaveBeenApplied == true }
     }
 }
 
@@ -83,12 +94,17 @@ public struct PlanApplier: Sendable {
 
         guard plan.stateAware else {
             let failure = ApplyFailure.stateChanged("The plan was computed from an error message, not from the tenant, so it is not applied. Read the tenant with consent-doctor fix, which plans from its current state.")
-            return PlanApplication(writes: changes.map(notAttempted), failure: failure, requests: [])
+            return PlanApplication(writes: changes.map { notAttempted($0) }, failure: failure, requests: [])
         }
 
         for step in changes {
-            if run.failure != nil {
-                run.writes.append(notAttempted(step))
+            if run.failure != nil || run.interrupted {
+                run.writes.append(notAttempted(step, interrupted: run.interrupted))
+                continue
+            }
+            if Task.isCancelled {
+                run.interrupted = true
+                run.writes.append(notAttempted(step, interrupted: true))
                 continue
             }
             do {
@@ -106,13 +122,20 @@ public struct PlanApplier: Sendable {
                 run.writes.append(record)
                 client.log.log(.info, "\(ReportLabels.outcome(record.outcome)): \(ReportLabels.stepTitle(step))\(record.requestId.map { " (request-id \($0))" } ?? "").")
             } catch {
+                if Task.isCancelled {
+                    run.interrupted = true
+                    let record = interruptedRecord(step, error: error)
+                    run.writes.append(record)
+                    client.log.log(.info, "INTERRUPTED: \(ReportLabels.stepTitle(step)).")
+                    continue
+                }
                 let failure = Self.failure(from: error)
                 run.failure = failure
                 run.writes.append(failedRecord(step, failure: failure))
                 client.log.log(.info, "FAILED: \(ReportLabels.stepTitle(step)): \(failure.description)")
             }
         }
-        return PlanApplication(writes: run.writes, failure: run.failure, requests: run.requests)
+        return PlanApplication(writes: run.writes, failure: run.failure, requests: run.requests, interrupted: run.interrupted)
     }
 
     // MARK: Service principals
@@ -146,17 +169,19 @@ public struct PlanApplier: Sendable {
         run.objectIds[appId.lowercased()] = objectId
         if result.outcome == .alreadyExisted {
             record.message = "The service principal existed already (HTTP 409)."
-        } else if try await readUntilFound("/servicePrincipals/\(objectId)", run: &run) == nil {
-            record.message = "Graph did not show the new service principal yet."
+        } else {
+            record.message = await confirmCreated("/servicePrincipals/\(objectId)", object: "service principal", run: &run)
         }
         return record
     }
 
     // MARK: Helpers
 
-    /// Returns the record of a step that was not attempted because of an earlier failure.
-    private func notAttempted(_ step: FixStep) -> WriteRecord {
-        WriteRecord(step: step, outcome: .notAttempted, message: "Not attempted, because an earlier step failed.")
+    /// Returns the record of a step that was not attempted because of an earlier failure or an
+    /// interruption.
+    private func notAttempted(_ step: FixStep, interrupted: Bool = false) -> WriteRecord {
+        let reason = interrupted ? "the run was interrupted" : "an earlier step failed"
+        return WriteRecord(step: step, outcome: .notAttempted, message: "Not attempted, because \(reason).")
     }
 
     /// Returns the record of the step that failed, with the request that failed when one was sent.
@@ -167,11 +192,48 @@ public struct PlanApplier: Sendable {
             record.path = error.path
             record.status = error.status
             record.requestId = error.requestId
-            if error.kind == .unreachable && error.method != "GET" {
-                record.message = failure.description + " The write may have taken effect before the connection failed; the check after the writes shows the current state."
+            if error.writeMayHaveTakenEffect {
+                record.mayHaveBeenApplied = true
+                record.message = failure.description + " " + Self.possiblyAppliedSentence
             }
         }
         return record
+    }
+
+    /// Returns the record of a step that the interruption stopped: `failed` and possibly applied
+    /// when its write was in flight, otherwise `notAttempted`.
+    private func interruptedRecord(_ step: FixStep, error: any Error) -> WriteRecord {
+        guard let graphError = error as? GraphError, graphError.writeMayHaveTakenEffect else {
+            return notAttempted(step, interrupted: true)
+        }
+        return WriteRecord(
+            step: step,
+            outcome: .failed,
+            method: graphError.method,
+            path: graphError.path,
+            status: graphError.status,
+            requestId: graphError.requestId,
+            message: "The run was interrupted while this write was in flight. " + Self.possiblyAppliedSentence,
+            mayHaveBeenApplied: true
+        )
+    }
+
+    /// Explains a write that may have been applied.
+    static let possiblyAppliedSentence = "The write may have been applied, because the request was sent but no definite answer arrived. consent-doctor check, or fix run again, shows the tenant's current state."
+
+    /// Reads a new object until Graph returns it, and returns a note when it did not.
+    ///
+    /// The write succeeded whatever this read finds, so a failed or cancelled read becomes a note
+    /// on the write instead of a failure of it.
+    func confirmCreated(_ path: String, object: String, run: inout ApplyRun) async -> String? {
+        do {
+            return try await readUntilFound(path, run: &run) == nil ? "Graph did not show the new \(object) yet." : nil
+        } catch let error as GraphError {
+            run.requests += error.requests
+            return "Graph did not confirm the new \(object): \(error.summary)"
+        } catch {
+            return "Graph did not confirm the new \(object), because the read after the write stopped."
+        }
     }
 
     static func failure(from error: any Error) -> ApplyFailure {
@@ -220,6 +282,7 @@ struct ApplyRun {
     var plan: FixPlan
     var writes: [WriteRecord] = []
     var failure: ApplyFailure?
+    var interrupted = false
     var requests: [GraphRequestRecord] = []
     /// Service principal object ids by lower-case appId: from the plan, and from creates.
     var objectIds: [String: String] = [:]

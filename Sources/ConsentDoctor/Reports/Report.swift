@@ -147,8 +147,12 @@ public struct WriteRecord: Codable, Sendable, Equatable {
     /// The object id created or changed.
     public var objectId: String?
     public var message: String?
+    /// True for a `failed` write that may have been applied all the same: it was sent, but no
+    /// definite answer arrived (no response, a timeout, an interruption or a 5xx status). Nil
+    /// otherwise.
+    public var mayHaveBeenApplied: Bool?
 
-    public init(step: FixStep, outcome: Outcome, method: String? = nil, path: String? = nil, status: Int? = nil, requestId: String? = nil, objectId: String? = nil, message: String? = nil) {
+    public init(step: FixStep, outcome: Outcome, method: String? = nil, path: String? = nil, status: Int? = nil, requestId: String? = nil, objectId: String? = nil, message: String? = nil, mayHaveBeenApplied: Bool? = nil) {
         self.step = step
         self.outcome = outcome
         self.method = method
@@ -157,6 +161,7 @@ public struct WriteRecord: Codable, Sendable, Equatable {
         self.requestId = requestId
         self.objectId = objectId
         self.message = message
+        self.mayHaveBeenApplied = mayHaveBeenApplied
     }
 }
 

@@ -59,6 +59,11 @@ final class CurlEasyHandle {
         cd_curl_set_pointer(handle, CURLOPT_WRITEDATA, context)
         cd_curl_set_data_callback(handle, CURLOPT_HEADERFUNCTION, curlHeaderCallback)
         cd_curl_set_pointer(handle, CURLOPT_HEADERDATA, context)
+        // libcurl calls the progress callback about once a second even while nothing arrives,
+        // so a cancelled request stops then instead of at its timeout.
+        cd_curl_set_progress_callback(handle, curlProgressCallback)
+        cd_curl_set_pointer(handle, CURLOPT_XFERINFODATA, context)
+        cd_curl_set_long(handle, CURLOPT_NOPROGRESS, 0)
 
         let code = withExtendedLifetime(accumulator) { curl_easy_perform(handle) }
         headerList = nil
@@ -221,6 +226,15 @@ final class CurlResponseAccumulator {
         return count
     }
 
+    /// Returns whether the transfer should stop because the request was cancelled.
+    func shouldAbort() -> Bool {
+        if cancellation.isSet {
+            cancelled = true
+            return true
+        }
+        return false
+    }
+
     /// Records one header line. A status line starts a new header block, so only the headers of
     /// the final response remain after interim responses and proxy tunnel replies.
     func appendHeaderLine(_ bytes: UnsafeRawPointer, count: Int) -> Int {
@@ -255,4 +269,12 @@ private let curlHeaderCallback: cd_curl_data_callback = { data, size, count, con
     }
     let accumulator = Unmanaged<CurlResponseAccumulator>.fromOpaque(context).takeUnretainedValue()
     return accumulator.appendHeaderLine(data, count: size * count)
+}
+
+private let curlProgressCallback: cd_curl_progress_callback = { context, _, _, _, _ in
+    guard let context else {
+        return 0
+    }
+    let accumulator = Unmanaged<CurlResponseAccumulator>.fromOpaque(context).takeUnretainedValue()
+    return accumulator.shouldAbort() ? 1 : 0
 }

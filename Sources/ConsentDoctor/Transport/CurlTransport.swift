@@ -74,8 +74,9 @@ public final class CurlTransport: HTTPTransport, Sendable {
 
     /// Sends the request after checking `CredentialTransportPolicy`.
     ///
-    /// Cancelling the calling task stops the transfer when the next bytes arrive; a response that
-    /// never sends anything ends at the timeout.
+    /// Cancelling the calling task stops the transfer within about a second, also while the
+    /// server sends nothing, and throws a `cancelled` error. A write cancelled this way may have
+    /// reached the server.
     ///
     /// - Throws: `TransportError` when the request is rejected or no complete response arrived.
     public func send(_ request: HTTPClientRequest) async throws -> HTTPClientResponse {

@@ -19,12 +19,30 @@ public struct RetryingSender: Sendable {
         public var attempts: Int
         /// The sum of the waits between attempts, in seconds.
         public var waited: TimeInterval
+        /// The wait the server requested with `Retry-After` when it was longer than the policy
+        /// allows, which ended the retries; nil otherwise.
+        public var declinedWait: DeclinedWait? = nil
+    }
+
+    /// A `Retry-After` wait that was longer than the retry policy allows.
+    public struct DeclinedWait: Sendable, Equatable {
+        /// The wait the server requested, in seconds.
+        public var requested: TimeInterval
+        /// The longest wait the policy still allowed for the request, in seconds.
+        public var limit: TimeInterval
+
+        public init(requested: TimeInterval, limit: TimeInterval) {
+            self.requested = requested
+            self.limit = limit
+        }
     }
 
     /// The next step after an attempt: retry after a wait, or stop.
     public enum Decision: Sendable, Equatable {
         case retry(wait: TimeInterval, reason: String)
         case stop
+        /// Stop, because the server requested a wait longer than the policy allows.
+        case stopWaitTooLong(DeclinedWait)
     }
 
     public var transport: any HTTPTransport
@@ -77,8 +95,17 @@ public struct RetryingSender: Sendable {
                 jitter: jitter(),
                 now: sleeper.now()
             )
-            guard case .retry(let wait, let reason) = decision else {
+            let wait: TimeInterval
+            let reason: String
+            switch decision {
+            case .retry(let retryWait, let retryReason):
+                wait = retryWait
+                reason = retryReason
+            case .stop:
                 return Outcome(result: result, attempts: attempts, waited: waited)
+            case .stopWaitTooLong(let declined):
+                log.log(.info, "Not retrying \(name): the server requested a wait of \(Self.format(declined.requested)), longer than the \(Self.format(declined.limit)) allowed.")
+                return Outcome(result: result, attempts: attempts, waited: waited, declinedWait: declined)
             }
 
             let requestId = (try? result.get()).flatMap(Self.requestId(of:)).map { ", request-id \($0)" } ?? ""
@@ -106,9 +133,10 @@ public struct RetryingSender: Sendable {
 
         let wait: TimeInterval
         let reason: String
+        var retryAfter: TimeInterval?
         switch result {
         case .success(let response):
-            let retryAfter = response.header("Retry-After").flatMap { RetryAfter.seconds(from: $0, now: now) }
+            retryAfter = response.header("Retry-After").flatMap { RetryAfter.seconds(from: $0, now: now) }
             switch response.status {
             case 429:
                 wait = retryAfter ?? backoff
@@ -131,6 +159,9 @@ public struct RetryingSender: Sendable {
         }
 
         guard waitedSoFar + wait <= policy.maximumTotalWait else {
+            if retryAfter != nil {
+                return .stopWaitTooLong(DeclinedWait(requested: wait, limit: max(0, policy.maximumTotalWait - waitedSoFar)))
+            }
             return .stop
         }
         return .retry(wait: wait, reason: reason)

@@ -42,6 +42,9 @@ extension TransportError {
         if facts.exceededLimit || code == Int(CURLE_FILESIZE_EXCEEDED.rawValue) {
             return .responseTooLarge
         }
+        if code == curleTooLarge || code == Int(CURLE_OUT_OF_MEMORY.rawValue) {
+            return .headerTooLarge
+        }
         if facts.proxy != nil {
             let tunnelRefused = facts.proxyStatus != 0 && facts.proxyStatus != 200
             let proxyUnreachable = code == Int(CURLE_COULDNT_CONNECT.rawValue) && !facts.connected
@@ -81,6 +84,11 @@ extension TransportError {
             return .other
         }
     }
+
+    /// `CURLE_TOO_LARGE`, which libcurl 8.6 and later return for a response header over its
+    /// limit. libcurl 7.88 returns `CURLE_OUT_OF_MEMORY` for the same response, measured with a
+    /// 2 MB header from a loopback server; a real allocation failure looks the same to the caller.
+    static let curleTooLarge = 100
 
     /// Returns the proxy URL without a user name or password, for messages.
     static func withoutUserInfo(_ proxy: String) -> String {

@@ -17,6 +17,8 @@ public struct TransportError: Error, Sendable, Equatable, CustomStringConvertibl
         case connectionLost = "connection-lost"
         /// The response body was larger than the transport's cap.
         case responseTooLarge = "response-too-large"
+        /// A response header was larger than libcurl accepts, or libcurl 7 ran out of memory.
+        case headerTooLarge = "header-too-large"
         /// The request would send a credential over plain http to a non-loopback host.
         case insecureCredentialTransport = "insecure-credential-transport"
         /// The URL is not an absolute http or https URL.
@@ -87,8 +89,12 @@ public struct TransportError: Error, Sendable, Equatable, CustomStringConvertibl
         case .connectionLost:
             return "The connection to \(host) closed before the response was complete\(reason). Try again; if it keeps happening, check proxies and firewalls on the way."
         case .responseTooLarge:
-            let limit = limitBytes.map { " of \($0) bytes" } ?? ""
-            return "The response from \(host) was larger than the limit\(limit). Narrow the request, or raise the limit."
+            let limit = limitBytes.map { " of \(Self.size($0))" } ?? ""
+            return "The response from \(host) was larger than the limit\(limit), so it was not read. Microsoft Graph and the sign-in service send consent-doctor far smaller responses, so check that the URL (--graph-url, --authority-host or IDENTITY_ENDPOINT) points at the right service and that no proxy on the way changes the response."
+        case .headerTooLarge:
+            // libcurl 7 reports an oversized header as out of memory, so that code names both causes.
+            let cause = curlCode == 27 ? ", or libcurl ran out of memory while reading it" : ""
+            return "The response from \(host) has a header larger than libcurl accepts (about 100 KB in libcurl 7)\(cause)\(reason). Microsoft Graph and the sign-in service never send such a header, so check that the URL (--graph-url, --authority-host or IDENTITY_ENDPOINT) points at the right service and that no proxy on the way adds one."
         case .insecureCredentialTransport:
             return "The request to \(host) was rejected before sending: it carries a credential over plain http to a host that is not a loopback address. Use an https URL."
         case .invalidURL:
@@ -98,6 +104,12 @@ public struct TransportError: Error, Sendable, Equatable, CustomStringConvertibl
         case .other:
             return "The request to \(host) failed\(reason)."
         }
+    }
+
+    /// Returns a byte count as text, such as `32 MiB`.
+    private static func size(_ bytes: Int) -> String {
+        let mebibyte = 1024 * 1024
+        return bytes % mebibyte == 0 ? "\(bytes / mebibyte) MiB" : "\(bytes) bytes"
     }
 
     private static func seconds(_ value: TimeInterval) -> String {

@@ -59,12 +59,15 @@ public final class FaultInjector: @unchecked Sendable {
     }
 
     /// Decides the latency and action for a request, advancing the counters of matching rules.
-    func decide(method: String, path: String, target: FaultRule.Target) -> FaultDecision {
+    ///
+    /// - Parameter changesState: Whether the request can change the directory, for `method=write`
+    ///   and `method=read`; nil derives it from the method.
+    func decide(method: String, path: String, target: FaultRule.Target, changesState: Bool? = nil) -> FaultDecision {
         lock.withLock {
             var decision = FaultDecision()
             for index in rules.indices where !rules[index].rule.isSetting {
                 let rule = rules[index].rule
-                guard rule.matches(method: method, path: path, target: target) else {
+                guard rule.matches(method: method, path: path, target: target, changesState: changesState) else {
                     continue
                 }
                 rules[index].matched += 1

@@ -44,7 +44,9 @@ public struct FaultRule: Sendable, Equatable, CustomStringConvertible {
     public var after: Int = 0
     /// A case-insensitive glob over the request path, where `*` matches any characters.
     public var pathPattern: String = "/v1.0/*"
-    /// `GET`, `POST`, `PATCH`, `DELETE`, `read` (GET) or `write` (the others); nil matches all.
+    /// `GET`, `POST`, `PATCH`, `PUT`, `DELETE`, `read` or `write`; nil matches all. `write` matches
+    /// the requests that can change the directory: POST, PATCH, PUT and DELETE, except a `$batch`
+    /// whose items are all GETs. `read` matches every other request.
     public var method: String?
     public var target: Target = .request
     /// The `Retry-After` seconds for `throttle` and `unavailable`.
@@ -67,22 +69,32 @@ public struct FaultRule: Sendable, Equatable, CustomStringConvertible {
     }
 
     /// Returns whether the rule matches a request with this method and path.
-    func matches(method requestMethod: String, path: String, target requestTarget: Target) -> Bool {
+    ///
+    /// - Parameter changesState: Whether the request can change the directory, which decides
+    ///   `method=write` and `method=read`. Nil derives it from the method alone, which is right
+    ///   for every request except a `$batch`.
+    func matches(method requestMethod: String, path: String, target requestTarget: Target, changesState: Bool? = nil) -> Bool {
         guard target == requestTarget else {
             return false
         }
         if let method {
             let upper = requestMethod.uppercased()
+            let isWrite = changesState ?? Self.isWriteMethod(upper)
             switch method.lowercased() {
             case "read":
-                if upper != "GET" { return false }
+                if isWrite { return false }
             case "write":
-                if !["POST", "PATCH", "PUT", "DELETE"].contains(upper) { return false }
+                if !isWrite { return false }
             default:
                 if method.uppercased() != upper { return false }
             }
         }
         return Self.glob(pathPattern.lowercased(), matches: path.lowercased())
+    }
+
+    /// Returns whether a request with this method can change the directory.
+    static func isWriteMethod(_ method: String) -> Bool {
+        ["POST", "PATCH", "PUT", "DELETE"].contains(method.uppercased())
     }
 
     /// Matches `text` against a pattern where `*` stands for any run of characters.

@@ -36,6 +36,22 @@ extension GraphService {
         return .json(200, ["responses": Array(answers.reversed())] as JSONObject)
     }
 
+    /// Returns whether a `$batch` body contains a request other than a GET. A body that is not a
+    /// batch envelope contains none, because the batch then fails with 400 and changes nothing.
+    static func batchContainsWrites(_ body: Data) -> Bool {
+        guard let envelope = (try? JSONSerialization.jsonObject(with: body)) as? JSONObject,
+              let requests = envelope["requests"] as? [Any]
+        else {
+            return false
+        }
+        return requests.contains { item in
+            guard let method = (item as? JSONObject)?["method"] as? String else {
+                return false
+            }
+            return method.uppercased() != "GET"
+        }
+    }
+
     private func run(_ item: BatchItem, statuses: [String: Int], context: GraphContext) -> GraphResult {
         if let failed = item.dependsOn.first(where: { (statuses[$0] ?? 0) >= 400 }) {
             let error = GraphError(status: 424, code: "FailedDependency", message: "The request it depends on, '\(failed)', failed.")

@@ -83,7 +83,18 @@ struct PlanApplierTests {
         let result = await PlanApplier(client: tenant.client).apply(plan)
 
         let failure = try #require(result.failure)
-        #expect(failure.description.contains("not a valid scope name"))
+        guard case .manualChangeNeeded(let sentence) = failure else {
+            Issue.record("expected manualChangeNeeded, got \(failure)")
+            return
+        }
+        #expect(sentence.contains("not a valid scope name"))
+        #expect(sentence.contains("Running fix again fails the same way."))
+        #expect(sentence.contains("The valid values it contains now are: Data.Read."))
+        #expect(!sentence.contains("Odd"))
+        #expect(!WriteSummary.sentences(for: result).contains { $0.contains("again to finish") })
+        let notes = FixReportBuilder.outcomeNotes(application: result, remaining: plan)
+        #expect(notes.last?.contains("fix cannot finish this on its own") == true)
+        #expect(notes.allSatisfy { !$0.contains("again to finish") })
         #expect(tenant.writes == [])
         #expect(try tenant.grant(resourceId: try await redisObjectId(tenant))?.scope == "Data.Read Odd\"Value")
     }
@@ -114,8 +125,8 @@ struct PlanApplierTests {
     }
 
     @Test func stopsAtFirstFailure() async throws {
-        // The read sends one POST ($batch), so the third write request is the second Graph write.
-        let tenant = try EmulatedTenant("nothing-consented", faults: ["unavailable,method=write,after=2,retry-after=0"])
+        // The read's $batch holds only GETs, so it is not a write: after=1 fails the second write.
+        let tenant = try EmulatedTenant("nothing-consented", faults: ["unavailable,method=write,after=1,retry-after=0"])
         let plan = try await tenant.plan()
 
         let result = await PlanApplier(client: tenant.client).apply(plan)

@@ -446,7 +446,7 @@ enum SampleReports {
             plan: plan,
             commands: ["az login --tenant \(tenant)"],
             writes: [
-                WriteRecord(step: step, outcome: .failed, method: "PATCH", path: "/oauth2PermissionGrants/x", status: 403, requestId: "7e6d5c4b-3a29-4b80-9f7e-6d5c4b3a2918", objectId: "x", message: "Insufficient privileges to complete the operation."),
+                WriteRecord(step: step, outcome: .failed, method: "PATCH", path: "/oauth2PermissionGrants/x", status: 504, requestId: "7e6d5c4b-3a29-4b80-9f7e-6d5c4b3a2918", objectId: "x", message: "The gateway timed out; the write may have been applied.", mayHaveBeenApplied: true),
             ],
             notes: ["A note."],
             requests: [GraphRequestRecord(method: "GET", path: "/servicePrincipals", status: 200, requestId: "4f1c2b7e-8a90-4d3e-b6c5-1a2b3c4d5e6f", attempts: 1)],
