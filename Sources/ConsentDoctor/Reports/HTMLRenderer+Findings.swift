@@ -66,7 +66,7 @@ extension HTMLRenderer {
         }
         let items = writes.map { write in
             HTMLNode.tag(.li, classes: [.writeRecord, statusClass(outcomeStatus(write.outcome))], [
-                .tag(.h3, [outcomeBadge(write.outcome), .text(ReportLabels.stepTitle(write.step))]),
+                .tag(.h3, [outcomeBadge(write), .text(ReportLabels.stepTitle(write.step))]),
                 definitionList(writeRows(write)),
             ])
         }
@@ -114,8 +114,8 @@ extension HTMLRenderer {
         }
     }
 
-    private static func outcomeBadge(_ outcome: WriteRecord.Outcome) -> HTMLNode {
-        .tag(.span, classes: [.badge, statusClass(outcomeStatus(outcome))], text: ReportLabels.outcome(outcome))
+    private static func outcomeBadge(_ write: WriteRecord) -> HTMLNode {
+        .tag(.span, classes: [.badge, statusClass(outcomeStatus(write.outcome))], text: ReportLabels.outcome(of: write))
     }
 
     private static func writeRows(_ write: WriteRecord) -> [(String, String)] {

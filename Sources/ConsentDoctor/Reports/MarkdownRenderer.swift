@@ -127,7 +127,7 @@ public enum MarkdownRenderer {
             if let message = write.message {
                 result.append(message)
             }
-            return [ReportLabels.outcome(write.outcome), ReportLabels.stepTitle(write.step), request, result.joined(separator: "; ")]
+            return [ReportLabels.outcome(of: write), ReportLabels.stepTitle(write.step), request, result.joined(separator: "; ")]
         }
         return table(header: ["Outcome", "Step", "Graph request", "Result"], rows: rows)
     }

@@ -33,6 +33,15 @@ public enum ReportLabels {
         }
     }
 
+    /// Returns the status word of one write: `MAYBE APPLIED` for a failed write that may have
+    /// taken effect (no definite answer arrived), otherwise the word for its outcome.
+    public static func outcome(of write: WriteRecord) -> String {
+        if write.outcome == .failed && write.mayHaveBeenApplied == true {
+            return "MAYBE APPLIED"
+        }
+        return outcome(write.outcome)
+    }
+
     /// Returns one sentence that states the verdict with its numbers, such as
     /// `2 of 7 checks failed.` or `Diagnosed 3 errors.`
     public static func verdictSentence(_ report: Report) -> String {

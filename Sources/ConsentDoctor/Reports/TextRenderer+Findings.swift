@@ -144,7 +144,7 @@ extension TextRenderer {
         var lines = ["", style.bold("Changes made") + " (in order):"]
         let indent = String(repeating: " ", count: 2 + outcomeWidth)
         for write in report.writes {
-            let word = ReportLabels.outcome(write.outcome)
+            let word = ReportLabels.outcome(of: write)
             let padded = word + String(repeating: " ", count: max(2, outcomeWidth - word.count))
             lines.append("  \(outcomeColour(padded, write.outcome, style: style))\(TerminalText.safe(ReportLabels.stepTitle(write.step)))")
 

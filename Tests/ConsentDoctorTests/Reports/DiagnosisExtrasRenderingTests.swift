@@ -27,3 +27,13 @@ struct DiagnosisExtrasRenderingTests {
         #expect(rendered.contains("The client appId in the paste is not a GUID."))
     }
 }
+
+/// Checks that a write with no definite answer is not labelled as a plain failure.
+struct UncertainWriteRenderingTests {
+    @Test(arguments: [ReportFormat.text, .markdown, .html])
+    func uncertainWriteIsLabelled(format: ReportFormat) {
+        let rendered = ReportRenderer.render(SampleReports.everyField, format: format)
+
+        #expect(rendered.contains("MAYBE APPLIED"))
+    }
+}
