@@ -17,32 +17,29 @@ enum HARReader {
         return log["entries"] is [Any]
     }
 
-    /// Returns the errors in the HAR's entries, in entry order.
-    static func occurrences(in json: Any) -> [SignInErrorOccurrence] {
+    /// Collects the errors in the HAR's entries, in entry order.
+    static func collect(_ json: Any, into merger: inout OccurrenceMerger, notes: inout [String]) {
         guard let root = json as? [String: Any],
               let log = root["log"] as? [String: Any],
               let entries = log["entries"] as? [Any]
         else {
-            return []
+            return
         }
-        var result: [SignInErrorOccurrence] = []
         for case let entry as [String: Any] in entries {
-            result += occurrences(inEntry: entry)
+            collect(entry: entry, into: &merger, notes: &notes)
         }
-        return result
     }
 
-    private static func occurrences(inEntry entry: [String: Any]) -> [SignInErrorOccurrence] {
-        var result: [SignInErrorOccurrence] = []
+    private static func collect(entry: [String: Any], into merger: inout OccurrenceMerger, notes: inout [String]) {
         let extractor = TextExtractor(formOverride: .har, firstLine: nil)
 
         if let request = entry["request"] as? [String: Any], let url = request["url"] as? String,
            url.contains("error_description=") || url.contains("error=") {
-            result += extractor.occurrences(in: url)
+            extractor.forEachOccurrence(in: url) { merger.add($0) }
         }
 
         guard let response = entry["response"] as? [String: Any] else {
-            return result
+            return
         }
         var redirects: [String] = []
         if let redirect = response["redirectURL"] as? String, !redirect.isEmpty {
@@ -56,13 +53,12 @@ enum HARReader {
             }
         }
         for redirect in redirects where redirect.contains("error") {
-            result += extractor.occurrences(in: redirect)
+            extractor.forEachOccurrence(in: redirect) { merger.add($0) }
         }
 
         if let body = responseBody(response) {
-            result += PasteReader.occurrences(inDocument: body, form: .har)
+            PasteReader.collect(document: body, form: .har, into: &merger, notes: &notes)
         }
-        return result
     }
 
     /// Returns the response body as bytes, decoding base64 bodies, or nil when it is empty or too large.

@@ -21,13 +21,19 @@ struct TextExtractor {
 
     /// Returns the errors in `text` in order of appearance, before repeats are folded.
     func occurrences(in text: String) -> [SignInErrorOccurrence] {
-        let hits = Self.significantHits(in: text)
         var result: [SignInErrorOccurrence] = []
+        forEachOccurrence(in: text) { result.append($0) }
+        return result
+    }
+
+    /// Calls `body` with each error in `text`, in order of appearance, so a caller can fold
+    /// repeats without holding every error of a large text at once.
+    func forEachOccurrence(in text: String, _ body: (SignInErrorOccurrence) -> Void) {
+        let hits = Self.significantHits(in: text)
         for (position, located) in hits.enumerated() {
             let nextStart = position + 1 < hits.count ? hits[position + 1].hit.range.lowerBound : text.endIndex
-            result.append(occurrence(for: located, nextHitStart: nextStart, in: text))
+            body(occurrence(for: located, nextHitStart: nextStart, in: text))
         }
-        return result
     }
 
     // MARK: - Hits

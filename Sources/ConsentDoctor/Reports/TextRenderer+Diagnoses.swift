@@ -5,15 +5,17 @@ extension TextRenderer {
     /// Renders `explain` reports: a headline, then one block per diagnosis, then the report's notes.
     static func renderDiagnoses(_ report: Report, style: inout TextStyle) -> String {
         var lines: [String] = []
-        switch report.diagnoses.count {
-        case 0:
+        let omitted = (report.omittedErrors ?? []).reduce(0) { $0 + $1.occurrences }
+        let count = report.diagnoses.count
+        if count == 0 {
             lines.append(style.bold("No recognisable sign-in error found."))
             lines.append("")
             lines += wrapped("The input holds no AADSTS code and none of the RedisInsight or Azure CLI errors the tool knows. Paste the whole error: the message, the JSON response, the redirect URL or the sign-in page.", indent: "")
-        case 1:
-            lines.append(style.bold("1 sign-in error found."))
-        default:
-            lines.append(style.bold("\(report.diagnoses.count) sign-in errors found."))
+        } else if omitted > 0 {
+            let errors = count == 1 ? "1 sign-in error" : "\(count) sign-in errors"
+            lines.append(style.bold("\(errors) diagnosed; \(ReadingNotes.grouped(omitted)) more were found and only counted (see Notes)."))
+        } else {
+            lines.append(style.bold(count == 1 ? "1 sign-in error found." : "\(count) sign-in errors found."))
         }
 
         for diagnosis in report.diagnoses {
