@@ -6,9 +6,6 @@ import Foundation
 /// the OAuth error parameters of request URLs are read. Request headers, cookies and post data
 /// are never read, so no cookie, bearer token, authorization code or secret can reach a report.
 enum HARReader {
-    /// The largest response body read, after base64 decoding.
-    static let maximumBodyLength = 8 << 20
-
     /// Returns whether a parsed JSON document is a HAR log.
     static func isHAR(_ json: Any) -> Bool {
         guard let root = json as? [String: Any], let log = root["log"] as? [String: Any] else {
@@ -61,19 +58,20 @@ enum HARReader {
         }
     }
 
-    /// Returns the response body as bytes, decoding base64 bodies, or nil when it is empty or too large.
+    /// Returns the response body as bytes, decoding base64 bodies, or nil when it is empty.
+    ///
+    /// Bodies of any size are returned: the HAR itself was small enough to parse whole, and a
+    /// body too large to parse as a document is scanned as text.
     private static func responseBody(_ response: [String: Any]) -> [UInt8]? {
         guard let content = response["content"] as? [String: Any], let text = content["text"] as? String, !text.isEmpty else {
             return nil
         }
         if (content["encoding"] as? String)?.lowercased() == "base64" {
-            guard text.utf8.count <= maximumBodyLength * 4 / 3 + 4, let data = Data(base64Encoded: text, options: .ignoreUnknownCharacters) else {
-                return nil
+            // A body that is not valid base64 is read as it is, so an error in it is still found.
+            guard let data = Data(base64Encoded: text, options: .ignoreUnknownCharacters) else {
+                return Array(text.utf8)
             }
             return [UInt8](data)
-        }
-        guard text.utf8.count <= maximumBodyLength else {
-            return nil
         }
         return Array(text.utf8)
     }

@@ -31,7 +31,7 @@ public struct PasteReading: Sendable, Equatable {
 /// responses and HAR files get their own readers), HTML goes through libxml2, and anything
 /// else is scanned as text. A larger input is scanned as text in chunks, in bounded memory;
 /// JSON escapes and URL encoding around each hit are still decoded then, but a HAR's base64
-/// bodies are not.
+/// bodies are not, and a note reports that.
 public enum PasteReader {
     /// The largest input parsed whole as JSON, HAR or HTML: 16 MiB, which fits any pasted
     /// error and most HAR files of a sign-in, while keeping JSON parsing under about 200 MB.
@@ -61,7 +61,10 @@ public enum PasteReader {
         }
 
         var merger = OccurrenceMerger(detailLimit: detailLimit)
-        let notes = ["The input is larger than \(wholeDocumentLimit >> 20) MiB, so it was scanned as text around each error code instead of being parsed whole."]
+        var notes = ["The input is larger than \(wholeDocumentLimit >> 20) MiB, so it was scanned as text around each error code instead of being parsed whole."]
+        if ReadingNotes.looksLikeHAR(head) {
+            notes.append(ReadingNotes.streamedHAR)
+        }
         if let littleEndian = TextDecoding.utf16ByteOrder(head) {
             var transcoded = UTF16TranscodingSource(base: source, littleEndian: littleEndian, pending: Array(head.dropFirst(2)))
             defer { source = transcoded.base }
@@ -106,6 +109,11 @@ public enum PasteReader {
     /// reporting every error with `form`.
     static func collect(document bytes: [UInt8], form: PasteForm, into merger: inout OccurrenceMerger, notes: inout [String]) {
         let utf8 = TextDecoding.utf8Bytes(bytes)
+        guard utf8.count <= wholeDocumentLimit else {
+            // Too large to parse whole; scanning it as text still finds every code in it.
+            scanText(utf8, form: form, into: &merger)
+            return
+        }
         switch DocumentKind.detect(utf8) {
         case .json:
             if let json = parseJSON(utf8), !HARReader.isHAR(json) {
@@ -144,6 +152,12 @@ public enum PasteReader {
 
     private static func collect(html bytes: [UInt8], form: PasteForm, into merger: inout OccurrenceMerger, notes: inout [String]) {
         guard let page = SignInPageHTML.parse(bytes) else {
+            scanText(bytes, form: form, into: &merger)
+            return
+        }
+        if let limit = page.limitReached {
+            // The page may hold errors where the parse did not reach, so read all of it as text.
+            notes.append("The HTML \(limit), so it was read as text instead of as a page.")
             scanText(bytes, form: form, into: &merger)
             return
         }

@@ -3,6 +3,18 @@ enum ReadingNotes {
     /// The maximum number of codes the note on omitted errors names; the JSON report lists them all.
     static let listedOmittedCodes = 10
 
+    static let streamedHAR = "The input looks like a HAR file. Above 16 MiB it is scanned as text, so errors inside base64-encoded response bodies are not found; save a HAR of fewer requests to have them read."
+
+    /// Returns whether the start of an input looks like a HAR file: a JSON object with a `log`
+    /// that has `entries`.
+    static func looksLikeHAR(_ head: [UInt8]) -> Bool {
+        guard DocumentKind.detect(head) == .json else {
+            return false
+        }
+        let start = String(decoding: head.prefix(64 << 10), as: UTF8.self)
+        return start.contains("\"log\"") && start.contains("\"entries\"")
+    }
+
     /// Returns the note that states how many errors were only counted, or nil when none were.
     static func omittedErrors(_ merger: OccurrenceMerger) -> String? {
         let counts = merger.omitted.counts
