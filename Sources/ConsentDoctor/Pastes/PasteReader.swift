@@ -11,17 +11,21 @@ public struct PasteReading: Sendable, Equatable {
     public var scannedAsStream: Bool
     /// The errors found after the detail limit was reached, counted per code instead of kept.
     public var omittedErrors: [OmittedErrorCount]
+    /// The number of bytes read when reading stopped at the input limit; nil when the whole input was read.
+    public var stoppedAfterBytes: Int?
 
     public init(
         occurrences: [SignInErrorOccurrence],
         notes: [String] = [],
         scannedAsStream: Bool = false,
-        omittedErrors: [OmittedErrorCount] = []
+        omittedErrors: [OmittedErrorCount] = [],
+        stoppedAfterBytes: Int? = nil
     ) {
         self.occurrences = occurrences
         self.notes = notes
         self.scannedAsStream = scannedAsStream
         self.omittedErrors = omittedErrors
+        self.stoppedAfterBytes = stoppedAfterBytes
     }
 }
 
@@ -31,22 +35,45 @@ public struct PasteReading: Sendable, Equatable {
 /// responses and HAR files get their own readers), HTML goes through libxml2, and anything
 /// else is scanned as text. A larger input is scanned as text in chunks, in bounded memory;
 /// JSON escapes and URL encoding around each hit are still decoded then, but a HAR's base64
-/// bodies are not, and a note reports that.
+/// bodies are not, and a note reports that. Reading stops after `maximumInputBytes`, with a note.
 public enum PasteReader {
     /// The largest input parsed whole as JSON, HAR or HTML: 16 MiB, which fits any pasted
     /// error and most HAR files of a sign-in, while keeping JSON parsing under about 200 MB.
     public static let wholeDocumentLimit = 16 << 20
+
+    /// The maximum number of input bytes read by default: 4 GiB, far more than the log of one
+    /// incident, so only an endless or runaway input such as `/dev/zero` is cut short.
+    public static let defaultMaximumInputBytes = 4 << 30
 
     /// The maximum number of distinct errors kept in full by default: enough for any real paste
     /// or the log of one incident, while a report of 100 diagnoses stays readable. Later
     /// distinct errors are only counted per code.
     public static let defaultDetailLimit = 100
 
-    /// Reads everything `source` delivers.
+    /// Reads what `source` delivers, up to `maximumInputBytes`.
     ///
-    /// - Parameter detailLimit: The most distinct errors kept in full; later ones are only counted.
+    /// - Parameters:
+    ///   - maximumInputBytes: Reading stops after this many bytes; the reading then has
+    ///     `stoppedAfterBytes` set and a note, and holds the errors found before the limit.
+    ///   - detailLimit: The most distinct errors kept in full; later ones are only counted.
     /// - Throws: What `source` throws when reading fails.
-    public static func read(_ source: inout some ChunkSource, detailLimit: Int = defaultDetailLimit) throws -> PasteReading {
+    public static func read(
+        _ source: inout some ChunkSource,
+        maximumInputBytes: Int = defaultMaximumInputBytes,
+        detailLimit: Int = defaultDetailLimit
+    ) throws -> PasteReading {
+        var limited = LimitedChunkSource(base: source, limit: maximumInputBytes)
+        defer { source = limited.base }
+
+        var reading = try readAll(&limited, detailLimit: detailLimit)
+        if limited.limitReached {
+            reading.stoppedAfterBytes = limited.delivered
+            reading.notes.append("Reading stopped after \(ReadingNotes.grouped(limited.delivered)) bytes, the input size limit (--max-input-bytes), so errors after that point are not reported.")
+        }
+        return reading
+    }
+
+    private static func readAll(_ source: inout some ChunkSource, detailLimit: Int) throws -> PasteReading {
         var head: [UInt8] = []
         var ended = false
         while head.count <= wholeDocumentLimit {
