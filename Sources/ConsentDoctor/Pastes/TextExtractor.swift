@@ -28,7 +28,11 @@ struct TextExtractor {
 
     /// Calls `body` with each error in `text`, in order of appearance, so a caller can fold
     /// repeats without holding every error of a large text at once.
-    func forEachOccurrence(in text: String, _ body: (SignInErrorOccurrence) -> Void) {
+    ///
+    /// Control characters other than tab and line breaks count as spaces, so a NUL between two
+    /// words does not stop a message template from matching.
+    func forEachOccurrence(in rawText: String, _ body: (SignInErrorOccurrence) -> Void) {
+        let text = TextDecoding.controlsAsSpaces(rawText)
         let hits = Self.significantHits(in: text)
         for (position, located) in hits.enumerated() {
             let nextStart = position + 1 < hits.count ? hits[position + 1].hit.range.lowerBound : text.endIndex
@@ -105,7 +109,8 @@ struct TextExtractor {
         case .code(let number):
             values.code = SignInErrorCode(rawValue: number)
             let decoding = SegmentDecoding.decode(segment: segment, prefix: prefix, line: line)
-            decoded = decoding.text
+            // JSON escapes and URL encoding can bring back controls, such as `\u0000` or `%00`.
+            decoded = TextDecoding.controlsAsSpaces(decoding.text)
             let neighbourhoodStart = text.index(hit.range.lowerBound, offsetBy: -1500, limitedBy: text.startIndex) ?? text.startIndex
             let neighbourhood = String(text[neighbourhoodStart..<segmentEnd])
             form = decoding.form ?? Self.form(line: line, segment: segment, neighbourhood: neighbourhood)
