@@ -94,6 +94,9 @@ enum TextDecoding {
     /// kept: a value that contains one must fail validation for commands, and the renderers show
     /// each as a visible `[U+XXXX]` marker, so a spoofed host cannot pass for the real one.
     static func cleaned(_ text: some StringProtocol) -> String {
+        if isCleanASCII(text) {
+            return String(text)
+        }
         var result = String.UnicodeScalarView()
         var pendingSpace = false
         for scalar in text.unicodeScalars {
@@ -108,6 +111,36 @@ enum TextDecoding {
             result.append(scalar)
         }
         return String(result)
+    }
+
+    /// Returns `text` without white space and line breaks (Unicode's White_Space property) at
+    /// either end, like Foundation's `trimmingCharacters(in: .whitespacesAndNewlines)` but
+    /// without the cost of bridging to NSString.
+    static func trimmed(_ text: some StringProtocol) -> String {
+        let scalars = text.unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
+              let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })
+        else {
+            return ""
+        }
+        return String(String.UnicodeScalarView(scalars[first...last]))
+    }
+
+    /// Returns whether `text` is printable ASCII with single spaces between words, which
+    /// `cleaned` would return unchanged.
+    private static func isCleanASCII(_ text: some StringProtocol) -> Bool {
+        var previous = UInt8(ascii: " ")
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: " ") {
+                if previous == UInt8(ascii: " ") {
+                    return false
+                }
+            } else if byte < 0x21 || byte > 0x7E {
+                return false
+            }
+            previous = byte
+        }
+        return previous != UInt8(ascii: " ") || text.isEmpty
     }
 
     /// Returns whether a scalar is a C0 or C1 control character or DEL.

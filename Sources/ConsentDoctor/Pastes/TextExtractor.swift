@@ -206,27 +206,59 @@ struct TextExtractor {
 
     // MARK: - Messages
 
-    private static let trailingValues = TextPattern(#"\s*(?:-\s*)?(?:Trace ID|Correlation ID|Timestamp)\s*:"#)
-    private static let codePrefix = TextPattern(#"^AADSTS\d+\s*:?\s*"#)
+    private static let trailingLabel = TextPattern(#"(?:Trace ID|Correlation ID|Timestamp)\s*:"#, requiring: ["trace id", "correlation id", "timestamp"])
 
     /// Returns the message after `AADSTSnnnn:`, without trailing trace values, up to the end of its line.
     static func message(afterCodeIn decoded: String) -> String? {
-        var body = Substring(decoded)
-        if let prefix = codePrefix.matches(in: decoded).first {
-            body = decoded[prefix.range.upperBound...]
-        }
+        var body = withoutCodePrefix(Substring(decoded))
         if let lineBreak = body.firstIndex(where: { $0 == "\n" || $0 == "\r" }) {
             body = body[..<lineBreak]
         }
         let bodyText = String(body)
-        if let trailing = trailingValues.matches(in: bodyText).first {
-            body = bodyText[..<trailing.range.lowerBound]
+        if let trailing = trailingLabel.firstMatch(in: bodyText) {
+            body = bodyText[..<startOfSeparator(before: trailing.range.lowerBound, in: bodyText)]
         }
         var cleaned = TextDecoding.cleaned(body)
         while cleaned.hasSuffix(" -") || cleaned.hasSuffix("\"") || cleaned.hasSuffix(",") {
             cleaned = String(cleaned.dropLast(cleaned.hasSuffix(" -") ? 2 : 1))
         }
         return cleaned.isEmpty ? nil : String(cleaned.prefix(2000))
+    }
+
+    /// Returns where the separator before a trailing label starts: white space, or ` - ` as
+    /// msal-node writes it. Searching for the label first and stepping back is much faster than
+    /// a pattern that starts with optional white space.
+    private static func startOfSeparator(before index: String.Index, in text: String) -> String.Index {
+        var start = index
+        func skipWhitespace() {
+            while start > text.startIndex, text[text.index(before: start)].isWhitespace {
+                start = text.index(before: start)
+            }
+        }
+        skipWhitespace()
+        if start > text.startIndex, text[text.index(before: start)] == "-" {
+            start = text.index(before: start)
+            skipWhitespace()
+        }
+        return start
+    }
+
+    /// Returns `text` without a leading `AADSTSnnnn`, the colon after it and the white space
+    /// around the colon. Text that does not start with a code is returned unchanged.
+    static func withoutCodePrefix(_ text: Substring) -> Substring {
+        guard text.utf8.count > 6, text.prefix(6).uppercased() == "AADSTS" else {
+            return text
+        }
+        var rest = text.dropFirst(6)
+        let digits = rest.prefix { $0.isASCII && $0.isNumber }
+        guard !digits.isEmpty else {
+            return text
+        }
+        rest = rest.dropFirst(digits.count).drop(while: \.isWhitespace)
+        if rest.first == ":" {
+            rest = rest.dropFirst().drop(while: \.isWhitespace)
+        }
+        return rest
     }
 
     private static let logPrefix = TextPattern(#"^\s*(?:\[[^\]]{1,40}\]\s*|\d{4}-\d{2}-\d{2}[ T][0-9:.,]+Z?\s*|(?:error|warn|info)\s*:?\s*)+"#)
@@ -260,10 +292,22 @@ struct TextExtractor {
 
     // MARK: - Forms
 
-    private static let msalMarkers = TextPattern(#"ServerError:|Msal[A-Za-z]*Exception|MSALErrorDomain|MSAL[A-Za-z]*Key|ClientAuthenticationError|CredentialUnavailableError|AuthenticationRequiredError|InteractionRequiredAuthError|Microsoft\.Identity\.Client"#, caseInsensitive: false)
-    private static let redisInsightMarkers = TextPattern(#"Azure OAuth error|Token acquisition failed|Failed to get token for|Failed to get authenticated client|RedisInsight|Redis Insight"#)
-    private static let azureCLIMarkers = TextPattern(#"Run the command below to authenticate interactively|^\s*ERROR:|az login"#)
-    private static let signInPageMarkers = TextPattern(#"having trouble signing you in|Troubleshooting details|Copy info to clipboard|Flag sign-in errors for review"#)
+    private static let msalMarkers = TextPattern(#"ServerError:|Msal[A-Za-z]*Exception|MSALErrorDomain|MSAL[A-Za-z]*Key|ClientAuthenticationError|CredentialUnavailableError|AuthenticationRequiredError|InteractionRequiredAuthError|Microsoft\.Identity\.Client"#, caseInsensitive: false, requiring: [
+        "servererror:", "msal", "clientauthenticationerror", "credentialunavailableerror", "authenticationrequirederror",
+        "interactionrequiredautherror", "microsoft.identity.client",
+    ])
+    private static let redisInsightMarkers = TextPattern(#"Azure OAuth error|Token acquisition failed|Failed to get token for|Failed to get authenticated client|RedisInsight|Redis Insight"#, requiring: [
+        "azure oauth error", "token acquisition failed", "failed to get token for", "failed to get authenticated client", "redisinsight", "redis insight",
+    ])
+    private static let azureCLIMarkers = TextPattern(#"Run the command below to authenticate interactively|^\s*ERROR:|az login"#, requiring: [
+        "run the command below to authenticate interactively", "error:", "az login",
+    ])
+    private static let interactiveLoginHint = TextPattern("Run the command below to authenticate interactively", caseInsensitive: false, requiring: [
+        "run the command below to authenticate interactively",
+    ])
+    private static let signInPageMarkers = TextPattern(#"having trouble signing you in|Troubleshooting details|Copy info to clipboard|Flag sign-in errors for review"#, requiring: [
+        "having trouble signing you in", "troubleshooting details", "copy info to clipboard", "flag sign-in errors for review",
+    ])
 
     /// Picks the form of a plain-text error from the markers around it.
     static func form(line: String, segment: Substring, neighbourhood: String) -> PasteForm {
@@ -274,7 +318,7 @@ struct TextExtractor {
             return .redisInsightLog
         }
         let following = String(segment.prefix(2048))
-        if azureCLIMarkers.matches(line) || following.contains("Run the command below to authenticate interactively") {
+        if azureCLIMarkers.matches(line) || interactiveLoginHint.matches(following) {
             return .azureCLI
         }
         if signInPageMarkers.matches(neighbourhood) || PageLabels.looksLikeTroubleshootingBlock(following) {
