@@ -24,10 +24,12 @@ enum ExplainCommand: ToolCommand {
         token endpoint JSON response, a redirect URL, the sign-in error page (copied text or saved
         HTML), msal-node, MSAL.NET, MSAL for iOS or azure-identity output, a RedisInsight
         notification or log, Azure CLI output, or a HAR file. Inputs above 16 MiB are scanned as
-        text in bounded memory. Each error is reported once, in order of appearance.
+        text in bounded memory. Each error is reported once, in order of appearance; the first
+        100 distinct errors are diagnosed, and the rest are counted per code in the notes.
 
         Exit status: 0 when at least one error was diagnosed, 1 when the input held no
-        recognisable error, 64 for invalid arguments, 66 when the input cannot be read.
+        recognisable error, 64 for invalid arguments, 66 when the input cannot be read, 73 when
+        the --output file cannot be written.
         """,
         options: CommonOptions.reportOptions + [CommonOptions.cloud, profileOption, maximumInputOption, CommonOptions.emit],
         maximumPositionals: 1
