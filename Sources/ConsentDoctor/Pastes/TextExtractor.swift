@@ -13,6 +13,10 @@ struct TextExtractor {
 
     static let maximumSegmentLength = 4096
     static let maximumPrefixLength = 600
+    /// The farthest, in UTF-8 bytes, that the line around a hit is read in each direction. A
+    /// longer line, such as a one-line JSON log, is cut there, so the work per hit stays bounded
+    /// instead of growing with the length of the line.
+    static let maximumLineReach = 8192
 
     init(formOverride: PasteForm? = nil, firstLine: Int? = 1) {
         self.formOverride = formOverride
@@ -92,8 +96,8 @@ struct TextExtractor {
 
     private func occurrence(for located: LocatedHit, nextHitStart: String.Index, in text: String) -> SignInErrorOccurrence {
         let hit = located.hit
-        let lineStart = Self.startOfLine(containing: hit.range.lowerBound, in: text)
-        let lineEnd = Self.endOfLine(from: hit.range.lowerBound, in: text)
+        let lineStart = Self.startOfLine(containing: hit.range.lowerBound, in: text, reach: Self.maximumLineReach)
+        let lineEnd = Self.endOfLine(from: hit.range.lowerBound, in: text, reach: Self.maximumLineReach)
         let prefixStart = text.index(hit.range.lowerBound, offsetBy: -Self.maximumPrefixLength, limitedBy: lineStart) ?? lineStart
         let prefix = String(text[max(prefixStart, lineStart)..<hit.range.lowerBound])
         let line = String(text[lineStart..<lineEnd])
@@ -167,7 +171,7 @@ struct TextExtractor {
             guard afterNewline < end else {
                 break
             }
-            let nextLineEnd = endOfLine(from: afterNewline, in: text)
+            let nextLineEnd = endOfLine(from: afterNewline, in: text, reach: maximumLineReach)
             let head = String(text[afterNewline..<min(nextLineEnd, text.index(afterNewline, offsetBy: 48, limitedBy: nextLineEnd) ?? nextLineEnd)])
             if recordStart.matches(head) {
                 end = lineStart
@@ -182,26 +186,53 @@ struct TextExtractor {
     static func precedingLines(before lineStart: String.Index, in text: String, count: Int) -> String {
         var start = lineStart
         for _ in 0..<count where start > text.startIndex {
-            start = startOfLine(containing: text.index(before: start), in: text)
+            start = startOfLine(containing: text.index(before: start), in: text, reach: maximumLineReach)
         }
         let limited = text.index(lineStart, offsetBy: -2000, limitedBy: start) ?? start
         return String(text[max(start, limited)..<lineStart])
     }
 
-    static func startOfLine(containing index: String.Index, in text: String) -> String.Index {
+    /// Returns the start of the line that contains `index`, or the position `reach` UTF-8 bytes
+    /// before `index` when the line starts farther back.
+    static func startOfLine(containing index: String.Index, in text: String, reach: Int = .max) -> String.Index {
         var position = index
+        var remaining = reach
         while position > text.startIndex {
+            guard remaining > 0 else {
+                return scalarBoundary(atOrAfter: position, in: text)
+            }
             let previous = text.utf8.index(before: position)
             if text.utf8[previous] == UInt8(ascii: "\n") {
                 return position
             }
             position = previous
+            remaining -= 1
         }
         return text.startIndex
     }
 
-    static func endOfLine(from index: String.Index, in text: String) -> String.Index {
-        text.utf8[index...].firstIndex(of: UInt8(ascii: "\n")) ?? text.endIndex
+    /// Returns the position of the newline that ends the line from `index`, the end of the
+    /// text, or the position `reach` UTF-8 bytes after `index` when the line goes on farther.
+    static func endOfLine(from index: String.Index, in text: String, reach: Int = .max) -> String.Index {
+        let bytes = text.utf8[index...]
+        let searched = bytes.prefix(reach)
+        if let newline = searched.firstIndex(of: UInt8(ascii: "\n")) {
+            return newline
+        }
+        guard searched.endIndex < bytes.endIndex else {
+            return text.endIndex
+        }
+        return scalarBoundary(atOrAfter: searched.endIndex, in: text)
+    }
+
+    /// Returns `index`, or the next position that starts a Unicode scalar when `index` falls
+    /// inside the UTF-8 bytes of one, so a cut line never splits a character's bytes.
+    private static func scalarBoundary(atOrAfter index: String.Index, in text: String) -> String.Index {
+        var position = index
+        while position < text.endIndex, text.utf8[position] & 0xC0 == 0x80 {
+            position = text.utf8.index(after: position)
+        }
+        return position
     }
 
     // MARK: - Messages
