@@ -113,7 +113,7 @@ diagnoses = report["diagnoses"]
 print(f"diagnoses: {len(diagnoses)}, errors counted with repeats: {sum(d['repeatCount'] for d in diagnoses)}")
 PY
 
-# Prints wall time, peak RSS and output size of one text run on $1; the report goes to $out/$2.out.
+# Prints wall time, peak RSS and output size of one text run on $1. The report goes to $out/$2.out.
 measure_once() {
     local input=$1 name=$2
     if [[ -x /usr/bin/time ]]; then
