@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
 # Measures `consent-doctor explain`: cold-process wall time on each sample paste (median of
-# several runs) and throughput with peak memory on a generated log of at least 200 MB.
+# several runs), and throughput with peak memory on a generated log of at least 200 MB.
+# It also measures time, memory and report size on two inputs with many distinct errors:
+# 8,000 AADSTS650052 lines that each name another tenant, and 200,000 AADSTS50011 lines with
+# 250 distinct redirect URIs.
 # Generated files go to bench/out/, which git ignores.
 #
 # Usage: bench/explain.sh [RUNS] [LOG_MEGABYTES]   (defaults: 7 runs, 256 MB)
@@ -109,3 +112,44 @@ report = json.load(open(sys.argv[1]))
 diagnoses = report["diagnoses"]
 print(f"diagnoses: {len(diagnoses)}, errors counted with repeats: {sum(d['repeatCount'] for d in diagnoses)}")
 PY
+
+# Prints wall time, peak RSS and output size of one text run on $1. The report goes to $out/$2.out.
+measure_once() {
+    local input=$1 name=$2
+    if [[ -x /usr/bin/time ]]; then
+        /usr/bin/time -f "%e %M" -o "$out/$name.time" "$binary" explain "$input" >"$out/$name.out" 2>/dev/null || true
+        read -r seconds kilobytes <"$out/$name.time"
+        awk -v s="$seconds" -v kb="$kilobytes" -v bytes="$(stat -c %s "$out/$name.out")" \
+            'BEGIN { printf "wall time: %.2f s, peak RSS: %.1f MiB, text report: %.0f KB\n", s, kb / 1024, bytes / 1000 }'
+    else
+        local ms
+        ms=$(wall_ms "$binary" explain "$input")
+        "$binary" explain "$input" >"$out/$name.out" 2>/dev/null || true
+        echo "wall time: $ms ms, text report: $(stat -c %s "$out/$name.out") bytes (install GNU time for peak RSS)"
+    fi
+    head -1 "$out/$name.out"
+}
+
+echo
+echo "== Many distinct errors"
+python3 - "$out" <<'PY'
+import random, sys, uuid
+out = sys.argv[1]
+random.seed(11)
+def guid():
+    return str(uuid.UUID(int=random.getrandbits(128), version=4))
+with open(f"{out}/explain-tenants.log", "w", encoding="utf-8") as log:
+    for _ in range(8000):
+        log.write(f"AADSTS650052: The app is trying to access a service 'acca5fbb-b7e4-4009-81f1-37e38fd66d78'(AzureRedisCacheAadApp) "
+                  f"that your organization '{guid()}' lacks a service principal for. Trace ID: {guid()}\n")
+with open(f"{out}/explain-redirects.log", "w", encoding="utf-8") as log:
+    for index in range(200000):
+        host = index % 250
+        log.write(f"AADSTS50011: The redirect URI 'http://10.0.{host // 100}.{host % 100 + 1}:5540/api/azure/auth/callback' specified in the request "
+                  f"does not match the redirect URIs configured for the application '61f3d82d-2bf3-432a-ba1b-c056e4cf0fd0'. Trace ID: {guid()}\n")
+PY
+for name in tenants redirects; do
+    input="$out/explain-$name.log"
+    echo "-- $(basename "$input"): $(wc -l <"$input") lines, $(($(stat -c %s "$input") / 1000000)) MB"
+    measure_once "$input" "explain-$name"
+done

@@ -6,7 +6,7 @@ enum CodesCommand: ToolCommand {
     static let searchOption = OptionSpec(
         names: ["--search", "-s"],
         valueName: "WORDS",
-        help: "List the codes whose symbolic name, category or explanation contains every word. Words after the option are added to the search."
+        help: "List the codes whose number, symbolic name, category, fixer (such as tenant-admin) or explanation contains every word, ignoring case. Words after the option are added to the search."
     )
     static let formatOption = OptionSpec(
         names: ["--format", "-f"],
@@ -47,7 +47,9 @@ enum CodesCommand: ToolCommand {
             return codes.isEmpty ? ExitCode.problemsFound : ExitCode.success
         }
 
-        if let text = arguments.positionals.first {
+        if let argument = arguments.positionals.first {
+            // A code copied from a message often brings spaces or a line break along.
+            let text = argument.trimmingCharacters(in: .whitespacesAndNewlines)
             guard let code = SignInErrorCode(text) else {
                 throw UsageError(message: "'\(text)' is not an AADSTS code. Give a number such as 650057 or AADSTS650057.")
             }

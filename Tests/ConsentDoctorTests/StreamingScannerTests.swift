@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import ConsentDoctor
 
@@ -63,5 +64,44 @@ struct StreamingScannerTests {
             start = position + 1
         }
         #expect(positions == [2, 12, 24, 59])
+    }
+}
+
+/// Lines far longer than an error, such as a JSON log written on one line: the context read
+/// around each hit stays bounded.
+struct LongLineTests {
+    private static let error = "AADSTS650052: The app is trying to access a service 'acca5fbb-b7e4-4009-81f1-37e38fd66d78'(AzureRedisCacheAadApp) that your organization 'c7e1a9d4-52b8-4f0e-9d13-7a6b2e8f0c35' lacks a service principal for."
+
+    @Test func lineContextStopsAtReach() throws {
+        let text = String(repeating: "x", count: 100_000) + Self.error + String(repeating: "y", count: 100_000)
+        let hit = try #require(text.range(of: "AADSTS")).lowerBound
+        let start = TextExtractor.startOfLine(containing: hit, in: text, reach: TextExtractor.maximumLineReach)
+        let end = TextExtractor.endOfLine(from: hit, in: text, reach: TextExtractor.maximumLineReach)
+
+        #expect(text.utf8.distance(from: start, to: hit) == TextExtractor.maximumLineReach)
+        #expect(text.utf8.distance(from: hit, to: end) == TextExtractor.maximumLineReach)
+    }
+
+    @Test func cutLineKeepsScalarsWhole() throws {
+        let text = String(repeating: "é", count: 10_000) + Self.error + String(repeating: "ü", count: 10_000)
+        let hit = try #require(text.range(of: "AADSTS")).lowerBound
+        let start = TextExtractor.startOfLine(containing: hit, in: text, reach: 8191)
+        let end = TextExtractor.endOfLine(from: hit, in: text, reach: Self.error.utf8.count + 8191)
+
+        #expect(start.samePosition(in: text.unicodeScalars) != nil)
+        #expect(end.samePosition(in: text.unicodeScalars) != nil)
+        #expect(text[start..<hit].allSatisfy { $0 == "é" })
+    }
+
+    @Test func oneLineLogReadsEveryError() {
+        let entries = (0..<2_000).map { number in
+            #"{"level":"error","message":"\#(Self.error.replacingOccurrences(of: "c7e1a9d4-52b8-4f0e-9d13-7a6b2e8f0c35", with: "c7e1a9d4-52b8-4f0e-9d13-\(String(format: "%012d", number))"))"}"#
+        }
+        let reading = PasteReader.read(bytes: Array(("[" + entries.joined(separator: ",")).utf8))
+
+        #expect(reading.occurrences.count == 100)
+        #expect(reading.occurrences.first?.values.tenant == "c7e1a9d4-52b8-4f0e-9d13-000000000000")
+        #expect(reading.omittedErrors.first?.occurrences == 1_900)
+        #expect(reading.omittedErrors.first?.tenants == 1_900)
     }
 }

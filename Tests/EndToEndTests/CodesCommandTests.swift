@@ -72,5 +72,22 @@ struct CodesCommandTests {
         #expect(result.standardOutput.contains("--search"))
         #expect(result.standardOutput.contains("--format"))
         #expect(result.standardOutput.contains("--cloud"))
+        let oneLine = result.standardOutput.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        #expect(oneLine.contains("whose number, symbolic name, category, fixer (such as tenant-admin) or explanation contains every word"))
+    }
+
+    @Test func surroundingSpacesAreTrimmed() throws {
+        for argument in [" 650057", "650057 ", "\tAADSTS650057\n"] {
+            let result = try ProcessRunner.consentDoctor(["codes", argument])
+            #expect(result.status == 0, "\(argument)")
+            #expect(result.standardOutput.hasPrefix("AADSTS650057: "), "\(argument)")
+        }
+    }
+
+    @Test func searchMatchesNumberAndFixer() throws {
+        let number = try ProcessRunner.consentDoctor(["codes", "--search", "65005"])
+        #expect(number.standardOutput.contains("AADSTS650057"))
+        let fixer = try ProcessRunner.consentDoctor(["codes", "--search", "idp-admin"])
+        #expect(fixer.status == 0)
     }
 }

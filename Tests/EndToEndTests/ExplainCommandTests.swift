@@ -181,9 +181,61 @@ struct ExplainCommandTests {
     @Test func helpListsEveryOption() throws {
         let result = try ProcessRunner.consentDoctor(["explain", "--help"])
         #expect(result.status == 0)
-        for option in ["--format", "--output", "--redact", "--cloud", "--profile", "Exit status"] {
+        for option in ["--format", "--output", "--redact", "--cloud", "--profile", "--max-input-bytes", "Exit status"] {
             #expect(result.standardOutput.contains(option), "\(option)")
         }
+        let oneLine = result.standardOutput.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        #expect(oneLine.contains("73 when the --output file cannot be written"))
+    }
+
+    @Test func unwritableOutputExitsSeventyThree() throws {
+        let result = try ProcessRunner.consentDoctor(["explain", fixture("02-ri-docker-toast-650052.txt"), "--output", "/nonexistent/folder/report.txt"])
+        #expect(result.status == 73)
+        #expect(result.standardError.hasPrefix("Error: cannot write the report to '/nonexistent/folder/report.txt'"))
+    }
+
+    @Test func endlessInputStopsAtLimit() throws {
+        let result = try ProcessRunner.consentDoctor(["explain", "--max-input-bytes", "64K", "/dev/zero"], timeout: 60)
+        #expect(!result.timedOut)
+        #expect(result.status == 1)
+        #expect(result.standardOutput.contains("Reading stopped after 65,536 bytes"))
+    }
+
+    @Test func standardInputStopsAtLimit() throws {
+        let paste = try Data(contentsOf: PackagePaths.fixture("pastes/19-multi-error.log"))
+        let limit = 600
+        let result = try ProcessRunner.consentDoctor(["explain", "--format", "json", "--max-input-bytes", String(limit), "-"], standardInput: paste)
+        #expect(result.status == 0)
+        let report = try jsonObject(result)
+        let notes = try #require(report["notes"] as? [String])
+        #expect(notes.contains { $0.hasPrefix("Reading stopped after 600 bytes") })
+        let full = try jsonObject(try ProcessRunner.consentDoctor(["explain", "--format", "json", "-"], standardInput: paste))
+        #expect((report["diagnoses"] as? [Any])?.count ?? 0 < (full["diagnoses"] as? [Any])?.count ?? 0)
+    }
+
+    @Test func invalidInputLimitsExitSixtyFour() throws {
+        for value in ["0", "-5", "12X", "", "K", "99999999999G"] {
+            let result = try ProcessRunner.consentDoctor(["explain", "--max-input-bytes", value, fixture("02-ri-docker-toast-650052.txt")])
+            #expect(result.status == 64, "\(value)")
+            #expect(result.standardError.hasPrefix("Error: invalid size '\(value)' for --max-input-bytes."), "\(value)")
+        }
+    }
+
+    @Test func manyDistinctErrorsAreCounted() throws {
+        let lines = (0..<150).map { number in
+            "AADSTS50011: The redirect URI 'http://10.0.\(number / 100).\(number % 100):5540/api/azure/auth/callback' specified in the request does not match the redirect URIs configured for the application '61f3d82d-2bf3-432a-ba1b-c056e4cf0fd0'."
+        }
+        let input = Data((lines + lines).joined(separator: "\n").utf8)
+        let text = try ProcessRunner.consentDoctor(["explain"], standardInput: input)
+        #expect(text.status == 0)
+        #expect(text.standardOutput.hasPrefix("100 sign-in errors diagnosed; 100 more were found and only counted (see Notes)."))
+
+        let json = try jsonObject(try ProcessRunner.consentDoctor(["explain", "--format", "json"], standardInput: input))
+        #expect((json["diagnoses"] as? [Any])?.count == 100)
+        let omitted = try #require((json["omittedErrors"] as? [[String: Any]])?.first)
+        #expect(omitted["code"] as? Int == 50011)
+        #expect(omitted["occurrences"] as? Int == 100)
+        #expect(omitted["distinctErrors"] as? Int == 50)
     }
 
     @Test func largeLogStreams() throws {

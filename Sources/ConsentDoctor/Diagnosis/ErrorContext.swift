@@ -96,7 +96,8 @@ struct ErrorContext {
                 tenant = Identifiers.normalizedGUID(raw) ?? raw.lowercased()
             } else {
                 tenant = nil
-                notes.append("The paste has \(Self.quoted(raw)) where the tenant belongs. It is not a tenant id (GUID) or a domain name, so the commands use \(AzCommands.tenantPlaceholder); replace it with the tenant's id.")
+                let invisible = InvisibleCharacters.phrase(for: raw).map { " (it contains \($0))" } ?? ""
+                notes.append("The paste has \(Self.quoted(raw)) where the tenant belongs. It is not a tenant id (GUID) or a domain name\(invisible), so the commands use \(AzCommands.tenantPlaceholder); replace it with the tenant's id.")
             }
         } else {
             tenant = nil
@@ -163,7 +164,8 @@ struct ErrorContext {
         if let appId = Identifiers.normalizedGUID(raw) {
             return AppReference(appId: appId, name: name ?? WellKnownApps.app(appId: appId)?.displayName)
         }
-        notes.append("The paste has \(quoted(raw)) where the \(role) belongs. It is not a GUID, so the commands use a placeholder instead.")
+        let invisible = InvisibleCharacters.phrase(for: raw).map { " (it contains \($0))" } ?? ""
+        notes.append("The paste has \(quoted(raw)) where the \(role) belongs. It is not a GUID\(invisible), so the commands use a placeholder instead.")
         return AppReference(appId: nil, name: name, rejectedValue: raw)
     }
 

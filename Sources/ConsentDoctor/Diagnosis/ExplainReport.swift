@@ -1,6 +1,7 @@
 /// Builds the `explain` report from what the paste reader found.
 public enum ExplainReport {
-    /// Returns a report with one diagnosis per error, in order of appearance.
+    /// Returns a report with one diagnosis per error kept in full, in order of appearance, and
+    /// the counts of the errors beyond them.
     ///
     /// - Parameters:
     ///   - reading: The errors and notes from `PasteReader`.
@@ -20,7 +21,8 @@ public enum ExplainReport {
             profileId: profiles.count == 1 ? profiles.first ?? nil : nil,
             verdict: Verdict(status: diagnoses.isEmpty ? .noErrorFound : .diagnosed),
             diagnoses: diagnoses,
-            notes: reading.notes
+            notes: reading.notes,
+            omittedErrors: reading.omittedErrors.isEmpty ? nil : reading.omittedErrors
         )
     }
 }

@@ -12,6 +12,11 @@ struct RedirectURIAnalysis {
 
     static func analyse(_ uri: String, rules: RedirectRules) -> RedirectURIAnalysis {
         var result = RedirectURIAnalysis(problems: [], remoteHost: nil, port: rules.defaultPort)
+        if let invisible = InvisibleCharacters.phrase(for: uri) {
+            // URL parsing may drop such characters from the host, so nothing else is judged.
+            result.problems.append("it contains \(invisible), so it is not the registered URI even where it looks the same; find where the app was given this address")
+            return result
+        }
         guard let components = URLComponents(string: uri), let scheme = components.scheme?.lowercased() else {
             result.problems.append("it is not a valid URL")
             return result

@@ -78,7 +78,8 @@ struct ConfigScript {
     }
 
     private mutating func collect(_ value: Any, key: String, depth: Int) {
-        guard depth < 8 else {
+        // Far deeper than any sign-in page nests its config; the page is at most 16 MiB anyway.
+        guard depth < 256 else {
             return
         }
         let name = key.lowercased()
@@ -88,7 +89,7 @@ struct ConfigScript {
                 collect(object[childKey] as Any, key: childKey, depth: depth + 1)
             }
         case let array as [Any]:
-            for element in array.prefix(100) {
+            for element in array {
                 collect(element, key: key, depth: depth + 1)
             }
         case let text as String:

@@ -4,17 +4,17 @@ enum ContextValues {
     private static let guid = "[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}"
     private static let timestampShape = #"\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(?:\.\d+)?Z?"#
 
-    private static let traceId = TextPattern(#"Trace[ _-]?ID"?\s*[:=]\s*"?(\#(guid))"#)
-    private static let correlationId = TextPattern(#"Correlation[ _-]?ID(?:Key)?"?\s*[:=]\s*"?(\#(guid))"#)
-    private static let requestId = TextPattern(#"Request[ _-]?ID"?\s*[:=]\s*"?(\#(guid))"#)
-    private static let timestamp = TextPattern(#"Timestamp"?\s*[:=]\s*"?(\#(timestampShape))"#)
-    private static let bracketedTimestamp = TextPattern(#"\[(\#(timestampShape))\]\s*:\s*$"#)
-    private static let errorURI = TextPattern(#""error_uri"\s*:\s*"([^"\s]+)""#)
-    private static let errorCodes = TextPattern(#""error_codes"\s*:\s*\[\s*(\d{1,9})"#)
-    private static let claims = TextPattern(#""claims"\s*:\s*"((?:[^"\\]|\\.)*)""#)
-    private static let suberror = TextPattern(#"(?:"suberror"\s*:\s*"|[?&#]suberror=|MSALOAuthSubErrorKey\s*=\s*|\bSuberror:\s*)([a-z_]{3,60})"#)
-    private static let oauthErrorAfter = TextPattern(#"(?:"error"\s*:\s*"|\bErrorCode:\s*|MSALOAuthErrorKey\s*=\s*|[?&#]error=)([a-z_]{3,60})"#)
-    private static let userAndTenant = TextPattern(#"Failed to get token for ([^\s:]+?)\.(\#(guid))"#)
+    private static let traceId = TextPattern(#"Trace[ _-]?ID"?\s*[:=]\s*"?(\#(guid))"#, requiring: ["trace"])
+    private static let correlationId = TextPattern(#"Correlation[ _-]?ID(?:Key)?"?\s*[:=]\s*"?(\#(guid))"#, requiring: ["correlation"])
+    private static let requestId = TextPattern(#"Request[ _-]?ID"?\s*[:=]\s*"?(\#(guid))"#, requiring: ["request"])
+    private static let timestamp = TextPattern(#"Timestamp"?\s*[:=]\s*"?(\#(timestampShape))"#, requiring: ["timestamp"])
+    private static let bracketedTimestamp = TextPattern(#"\[(\#(timestampShape))\]\s*:\s*$"#, requiring: ["]"])
+    private static let errorURI = TextPattern(#""error_uri"\s*:\s*"([^"\s]+)""#, requiring: ["\"error_uri\""])
+    private static let errorCodes = TextPattern(#""error_codes"\s*:\s*\[\s*(\d{1,9})"#, requiring: ["\"error_codes\""])
+    private static let claims = TextPattern(#""claims"\s*:\s*"((?:[^"\\]|\\.)*)""#, requiring: ["\"claims\""])
+    private static let suberror = TextPattern(#"(?:"suberror"\s*:\s*"|[?&#]suberror=|MSALOAuthSubErrorKey\s*=\s*|\bSuberror:\s*)([a-z_]{3,60})"#, requiring: ["suberror"])
+    private static let oauthErrorAfter = TextPattern(#"(?:"error"\s*:\s*"|\bErrorCode:\s*|MSALOAuthErrorKey\s*=\s*|[?&#]error=)([a-z_]{3,60})"#, requiring: ["\"error\"", "errorcode:", "msaloautherrorkey", "error="])
+    private static let userAndTenant = TextPattern(#"Failed to get token for ([^\s:]+?)\.(\#(guid))"#, requiring: ["failed to get token for "])
 
     /// Error values an OAuth 2.0 or OpenID Connect server returns, from RFC 6749, RFC 8628 and
     /// OpenID Connect Core. They mark the `error` word in front of a message.

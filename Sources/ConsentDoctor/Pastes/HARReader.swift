@@ -6,9 +6,6 @@ import Foundation
 /// the OAuth error parameters of request URLs are read. Request headers, cookies and post data
 /// are never read, so no cookie, bearer token, authorization code or secret can reach a report.
 enum HARReader {
-    /// The largest response body read, after base64 decoding.
-    static let maximumBodyLength = 8 << 20
-
     /// Returns whether a parsed JSON document is a HAR log.
     static func isHAR(_ json: Any) -> Bool {
         guard let root = json as? [String: Any], let log = root["log"] as? [String: Any] else {
@@ -17,32 +14,29 @@ enum HARReader {
         return log["entries"] is [Any]
     }
 
-    /// Returns the errors in the HAR's entries, in entry order.
-    static func occurrences(in json: Any) -> [SignInErrorOccurrence] {
+    /// Collects the errors in the HAR's entries, in entry order.
+    static func collect(_ json: Any, into merger: inout OccurrenceMerger, notes: inout [String]) {
         guard let root = json as? [String: Any],
               let log = root["log"] as? [String: Any],
               let entries = log["entries"] as? [Any]
         else {
-            return []
+            return
         }
-        var result: [SignInErrorOccurrence] = []
         for case let entry as [String: Any] in entries {
-            result += occurrences(inEntry: entry)
+            collect(entry: entry, into: &merger, notes: &notes)
         }
-        return result
     }
 
-    private static func occurrences(inEntry entry: [String: Any]) -> [SignInErrorOccurrence] {
-        var result: [SignInErrorOccurrence] = []
+    private static func collect(entry: [String: Any], into merger: inout OccurrenceMerger, notes: inout [String]) {
         let extractor = TextExtractor(formOverride: .har, firstLine: nil)
 
         if let request = entry["request"] as? [String: Any], let url = request["url"] as? String,
            url.contains("error_description=") || url.contains("error=") {
-            result += extractor.occurrences(in: url)
+            extractor.forEachOccurrence(in: url) { merger.add($0) }
         }
 
         guard let response = entry["response"] as? [String: Any] else {
-            return result
+            return
         }
         var redirects: [String] = []
         if let redirect = response["redirectURL"] as? String, !redirect.isEmpty {
@@ -56,28 +50,28 @@ enum HARReader {
             }
         }
         for redirect in redirects where redirect.contains("error") {
-            result += extractor.occurrences(in: redirect)
+            extractor.forEachOccurrence(in: redirect) { merger.add($0) }
         }
 
         if let body = responseBody(response) {
-            result += PasteReader.occurrences(inDocument: body, form: .har)
+            PasteReader.collect(document: body, form: .har, into: &merger, notes: &notes)
         }
-        return result
     }
 
-    /// Returns the response body as bytes, decoding base64 bodies, or nil when it is empty or too large.
+    /// Returns the response body as bytes, decoding base64 bodies, or nil when it is empty.
+    ///
+    /// Bodies of any size are returned: the HAR itself was small enough to parse whole, and a
+    /// body too large to parse as a document is scanned as text.
     private static func responseBody(_ response: [String: Any]) -> [UInt8]? {
         guard let content = response["content"] as? [String: Any], let text = content["text"] as? String, !text.isEmpty else {
             return nil
         }
         if (content["encoding"] as? String)?.lowercased() == "base64" {
-            guard text.utf8.count <= maximumBodyLength * 4 / 3 + 4, let data = Data(base64Encoded: text, options: .ignoreUnknownCharacters) else {
-                return nil
+            // A body that is not valid base64 is read as it is, so an error in it is still found.
+            guard let data = Data(base64Encoded: text, options: .ignoreUnknownCharacters) else {
+                return Array(text.utf8)
             }
             return [UInt8](data)
-        }
-        guard text.utf8.count <= maximumBodyLength else {
-            return nil
         }
         return Array(text.utf8)
     }

@@ -14,20 +14,20 @@ enum MessageTemplates {
 
     private static let probes: [Probe] = [
         // 650057: the client, the resource and the registration's resource list.
-        Probe(pattern: TextPattern(#"Client app ID:\s*([^\s(]+)\s*\(([^)]*)\)"#)) { values, groups in
+        Probe(pattern: TextPattern(#"Client app ID:\s*([^\s(]+)\s*\(([^)]*)\)"#, requiring: ["client app id:"])) { values, groups in
             fill(&values.clientAppId, groups[0])
             fill(&values.clientName, groups[1])
         },
-        Probe(pattern: TextPattern(#"Client app ID:\s*([^\s(.]+)"#)) { values, groups in
+        Probe(pattern: TextPattern(#"Client app ID:\s*([^\s(.]+)"#, requiring: ["client app id:"])) { values, groups in
             fill(&values.clientAppId, groups[0])
         },
-        Probe(pattern: TextPattern(#"Resource value from request:\s*(\S+?)\.?(?:\s|$)"#)) { values, groups in
+        Probe(pattern: TextPattern(#"Resource value from request:\s*(\S+?)\.?(?:\s|$)"#, requiring: ["resource value from request:"])) { values, groups in
             fill(&values.resourceURI, groups[0])
         },
-        Probe(pattern: TextPattern(#"Resource app ID:\s*([^\s.]+)"#)) { values, groups in
+        Probe(pattern: TextPattern(#"Resource app ID:\s*([^\s.]+)"#, requiring: ["resource app id:"])) { values, groups in
             fill(&values.resourceAppId, groups[0])
         },
-        Probe(pattern: TextPattern(#"List of valid resources from app registration:\s*((?:\#(guid)|[a-z][a-z0-9+.-]*://[^\s,]+?)(?:\s*,\s*(?:\#(guid)|[a-z][a-z0-9+.-]*://[^\s,]+?))*)\.?(?:\s|$)"#)) { values, groups in
+        Probe(pattern: TextPattern(#"List of valid resources from app registration:\s*((?:\#(guid)|[a-z][a-z0-9+.-]*://[^\s,]+?)(?:\s*,\s*(?:\#(guid)|[a-z][a-z0-9+.-]*://[^\s,]+?))*)\.?(?:\s|$)"#, requiring: ["list of valid resources from app registration:"])) { values, groups in
             guard values.validResources.isEmpty, let list = groups[0] else {
                 return
             }
@@ -35,13 +35,13 @@ enum MessageTemplates {
         },
 
         // 65006: the resource, the client and the permission ids.
-        Probe(pattern: TextPattern(#"Resource '([^']*)' had no entitlements"#)) { values, groups in
+        Probe(pattern: TextPattern(#"Resource '([^']*)' had no entitlements"#, requiring: ["had no entitlements"])) { values, groups in
             fill(&values.resourceAppId, groups[0])
         },
-        Probe(pattern: TextPattern(#"for client '([^']*)'"#)) { values, groups in
+        Probe(pattern: TextPattern(#"for client '([^']*)'"#, requiring: ["for client '"])) { values, groups in
             fill(&values.clientAppId, groups[0])
         },
-        Probe(pattern: TextPattern(#"Requested permission IDs:\s*'([^']*)'"#)) { values, groups in
+        Probe(pattern: TextPattern(#"Requested permission IDs:\s*'([^']*)'"#, requiring: ["requested permission ids:"])) { values, groups in
             guard values.requestedPermissionIds.isEmpty, let list = groups[0] else {
                 return
             }
@@ -49,83 +49,83 @@ enum MessageTemplates {
         },
 
         // 650052, current and older wordings, and the tenant it names.
-        Probe(pattern: TextPattern(#"access a service '([^']*)'\s*\(([^)]*)\)"#)) { values, groups in
+        Probe(pattern: TextPattern(#"access a service '([^']*)'\s*\(([^)]*)\)"#, requiring: ["access a service '"])) { values, groups in
             fill(&values.resourceAppId, groups[0])
             fill(&values.resourceName, groups[1])
         },
-        Probe(pattern: TextPattern(#"access a service '([^']*)'"#)) { values, groups in
+        Probe(pattern: TextPattern(#"access a service '([^']*)'"#, requiring: ["access a service '"])) { values, groups in
             fill(&values.resourceAppId, groups[0])
         },
-        Probe(pattern: TextPattern(#"access to a service \(["“]([^"”]*)["”]\)"#)) { values, groups in
+        Probe(pattern: TextPattern(#"access to a service \(["“]([^"”]*)["”]\)"#, requiring: ["access to a service ("])) { values, groups in
             fill(&values.resourceName, groups[0])
         },
-        Probe(pattern: TextPattern(#"organization '([^']*)'"#)) { values, groups in
+        Probe(pattern: TextPattern(#"organization '([^']*)'"#, requiring: ["organization '"])) { values, groups in
             fill(&values.tenant, groups[0])
         },
-        Probe(pattern: TextPattern(#"organization ["“]([^"”]*)["”]"#)) { values, groups in
+        Probe(pattern: TextPattern(#"organization ["“]([^"”]*)["”]"#, requiring: ["organization "])) { values, groups in
             fill(&values.tenant, groups[0])
         },
 
         // 500011: a resource URI and a tenant without quotes.
-        Probe(pattern: TextPattern(#"resource principal named (\S+?) was not found in the tenant named (.+?)(?:\.\s|\.?$)"#)) { values, groups in
+        Probe(pattern: TextPattern(#"resource principal named (\S+?) was not found in the tenant named (.+?)(?:\.\s|\.?$)"#, requiring: ["resource principal named "])) { values, groups in
             fill(&values.resourceURI, groups[0])
             fill(&values.tenant, groups[1])
         },
 
         // 700016, 65001, 50105, 7000112, 50194, 50020: the client in its several spellings.
-        Probe(pattern: TextPattern(#"Application with identifier '([^']*)' was not found in the directory '([^']*)'"#)) { values, groups in
+        Probe(pattern: TextPattern(#"Application with identifier '([^']*)' was not found in the directory '([^']*)'"#, requiring: ["application with identifier '"])) { values, groups in
             fill(&values.clientAppId, groups[0])
             fill(&values.tenant, groups[1])
         },
-        Probe(pattern: TextPattern(#"application with ID '([^']*)' named '([^']*)'"#)) { values, groups in
+        Probe(pattern: TextPattern(#"application with ID '([^']*)' named '([^']*)'"#, requiring: ["application with id '"])) { values, groups in
             fill(&values.clientAppId, groups[0])
             fill(&values.clientName, groups[1])
         },
-        Probe(pattern: TextPattern(#"configured the application (.+?) \('([^']*)'\)"#)) { values, groups in
+        Probe(pattern: TextPattern(#"configured the application (.+?) \('([^']*)'\)"#, requiring: ["configured the application "])) { values, groups in
             fill(&values.clientName, groups[0])
             fill(&values.clientAppId, groups[1])
         },
-        Probe(pattern: TextPattern(#"cannot access the application '([^']*)'\s*\(([^)]*)\)"#)) { values, groups in
+        Probe(pattern: TextPattern(#"cannot access the application '([^']*)'\s*\(([^)]*)\)"#, requiring: ["cannot access the application '"])) { values, groups in
             fill(&values.clientAppId, groups[0])
             fill(&values.clientName, groups[1])
         },
-        Probe(pattern: TextPattern(#"Application '([^']*)'\s*\(([^)]*)\)"#)) { values, groups in
+        Probe(pattern: TextPattern(#"Application '([^']*)'\s*\(([^)]*)\)"#, requiring: ["application '"])) { values, groups in
             fill(&values.clientAppId, groups[0])
             fill(&values.clientName, groups[1])
         },
-        Probe(pattern: TextPattern(#"User account '([^']*)'"#)) { values, groups in
+        Probe(pattern: TextPattern(#"User account '([^']*)'"#, requiring: ["user account '"])) { values, groups in
             fill(&values.userPrincipalName, groups[0])
         },
-        Probe(pattern: TextPattern(#"in tenant '([^']*)'"#)) { values, groups in
+        Probe(pattern: TextPattern(#"in tenant '([^']*)'"#, requiring: ["in tenant '"])) { values, groups in
             fill(&values.tenant, groups[0])
         },
 
         // 50011 and 500113: the redirect URI, named as "redirect URI", "reply URL" or "reply address".
-        Probe(pattern: TextPattern(#"(?:redirect URI|reply URL|reply address)\s*'([^']*)'"#)) { values, groups in
+        Probe(pattern: TextPattern(#"(?:redirect URI|reply URL|reply address)\s*'([^']*)'"#, requiring: ["redirect uri", "reply url", "reply address"])) { values, groups in
             fill(&values.redirectURI, groups[0])
         },
-        Probe(pattern: TextPattern(#"configured for the application:?\s*'([^']*)'"#)) { values, groups in
+        Probe(pattern: TextPattern(#"configured for the application:?\s*'([^']*)'"#, requiring: ["configured for the application"])) { values, groups in
             fill(&values.clientAppId, groups[0])
         },
 
         // 7000215, 7000222: the app whose secret is wrong.
-        Probe(pattern: TextPattern(#"(?:secret added to app|secret keys for app|for app)\s*'([^']*)'"#)) { values, groups in
+        Probe(pattern: TextPattern(#"(?:secret added to app|secret keys for app|for app)\s*'([^']*)'"#, requiring: ["secret added to app", "for app"])) { values, groups in
             fill(&values.clientAppId, groups[0])
         },
 
         // 500014, 50076, 50079: the resource being accessed.
-        Probe(pattern: TextPattern(#"resource '([^']*)' is disabled"#)) { values, groups in
+        Probe(pattern: TextPattern(#"resource '([^']*)' is disabled"#, requiring: ["' is disabled"])) { values, groups in
             fill(&values.resourceAppId, groups[0])
         },
-        Probe(pattern: TextPattern(#"to access '([^']*)'"#)) { values, groups in
+        Probe(pattern: TextPattern(#"to access '([^']*)'"#, requiring: ["to access '"])) { values, groups in
             fill(&values.resourceAppId, groups[0])
         },
 
         // Other tenant spellings, least specific last.
-        Probe(pattern: TextPattern(#"directory '([^']*)'"#)) { values, groups in
+        Probe(pattern: TextPattern(#"directory '([^']*)'"#, requiring: ["directory '"])) { values, groups in
             fill(&values.tenant, groups[0])
         },
-        Probe(pattern: TextPattern(#"tenant '([^']*)'"#)) { values, groups in
+        Probe(pattern: TextPattern(#"tenant '([^']*)'"#, requiring: ["tenant '"])) { values, groups in
             fill(&values.tenant, groups[0])
         },
     ]
@@ -143,7 +143,7 @@ enum MessageTemplates {
         guard field == nil, let value else {
             return
         }
-        let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = TextDecoding.trimmed(value)
         if !trimmed.isEmpty {
             field = trimmed
         }

@@ -1,25 +1,33 @@
-import Foundation
-
-/// Folds repeats of the same error into one occurrence, keeping the order of first appearance.
+/// Folds repeats of the same error into one occurrence, keeping the order of first appearance,
+/// and keeps full detail for at most `detailLimit` distinct errors.
 ///
 /// Two occurrences are the same error when their codes match and none of the values that name
 /// the problem (client, resource, tenant, redirect URI) disagree. A value missing on one side
-/// never disagrees. When their trace values also agree, they are two views of one failure
-/// (msal-node and MSAL.NET print the message twice, the sign-in page repeats it), and the
-/// values are combined. When trace values differ, the failure happened again: it is counted in
-/// `repeatCount`, and only values that describe the problem are combined. Occurrences without
-/// any trace value on different lines also count as repeats.
-enum OccurrenceMerger {
-    private static var identifying: [KeyPath<ExtractedValues, String?>] {
-        [
-            \.clientAppId, \.resourceAppId, \.resourceURI, \.tenant, \.redirectURI, \.graphErrorCode,
-        ]
-    }
+/// never disagrees. An occurrence joins the earliest held error it agrees with. When their
+/// trace values also agree, they are two views of one failure (msal-node and MSAL.NET print the
+/// message twice, the sign-in page repeats it), and the values are combined. When trace values
+/// differ, the failure happened again: it is counted in `repeatCount`, and only values that
+/// describe the problem are combined. Occurrences without any trace value on different lines
+/// also count as repeats.
+///
+/// `MergeIndex` finds the held error in a few hash lookups, so adding n occurrences takes time
+/// linear in n. Once `detailLimit` distinct errors are held, an occurrence that agrees with
+/// none of them is only counted, per code, in `omitted`, so memory stays bounded however many
+/// distinct errors the input holds.
+struct OccurrenceMerger {
+    let detailLimit: Int
+    /// The distinct errors kept in full, in order of first appearance.
+    private(set) var occurrences: [SignInErrorOccurrence] = []
+    /// The errors beyond `detailLimit`, counted per code.
+    private(set) var omitted: OmittedErrorTally
+    /// The hash lookups made so far, which tests use to check that the work per occurrence is bounded.
+    private(set) var lookupCount = 0
+
+    private var keys: [MergeKey] = []
+    private var index = MergeIndex()
 
     private static var tracing: [KeyPath<ExtractedValues, String?>] {
-        [
-            \.traceId, \.correlationId, \.requestId, \.timestamp,
-        ]
+        [\.traceId, \.correlationId, \.requestId, \.timestamp]
     }
 
     private static var descriptive: [WritableKeyPath<ExtractedValues, String?>] {
@@ -30,21 +38,53 @@ enum OccurrenceMerger {
         ]
     }
 
+    init(detailLimit: Int = PasteReader.defaultDetailLimit, omitted: OmittedErrorTally = OmittedErrorTally()) {
+        self.detailLimit = max(1, detailLimit)
+        self.omitted = omitted
+    }
+
+    /// Returns the distinct errors of `occurrences`, at most `PasteReader.defaultDetailLimit` of them.
     static func merge(_ occurrences: [SignInErrorOccurrence]) -> [SignInErrorOccurrence] {
-        var result: [SignInErrorOccurrence] = []
+        var merger = OccurrenceMerger()
         for occurrence in occurrences {
-            guard let index = result.firstIndex(where: { sameError($0.values, occurrence.values) }) else {
-                result.append(occurrence)
-                continue
-            }
-            if agree(result[index].values, occurrence.values, on: tracing), !separateUntracedLines(result[index], occurrence) {
-                combine(&result[index].values, with: occurrence.values, traces: true)
-            } else {
-                result[index].repeatCount += occurrence.repeatCount
-                combine(&result[index].values, with: occurrence.values, traces: false)
-            }
+            merger.add(occurrence)
         }
-        return result
+        return merger.occurrences
+    }
+
+    /// Adds one occurrence: folds it into the error it repeats, keeps it as a new error, or
+    /// counts it when `detailLimit` errors are already kept.
+    mutating func add(_ occurrence: SignInErrorOccurrence) {
+        let key = MergeKey(occurrence.values)
+        if let position = index.firstAgreeing(with: key, lookups: &lookupCount) {
+            fold(occurrence, into: position)
+            return
+        }
+        guard occurrences.count < detailLimit else {
+            omitted.count(occurrence, key: key)
+            return
+        }
+        occurrences.append(occurrence)
+        keys.append(key)
+        index.insert(occurrences.count - 1, key: key)
+    }
+
+    private mutating func fold(_ occurrence: SignInErrorOccurrence, into position: Int) {
+        let existing = occurrences[position]
+        if Self.agree(existing.values, occurrence.values, on: Self.tracing), !Self.separateUntracedLines(existing, occurrence) {
+            Self.combine(&occurrences[position].values, with: occurrence.values, traces: true)
+        } else {
+            occurrences[position].repeatCount += occurrence.repeatCount
+            Self.combine(&occurrences[position].values, with: occurrence.values, traces: false)
+        }
+
+        // Combining fills missing values, so the error may now be filed under more values.
+        let updated = MergeKey(occurrences[position].values)
+        if updated.mask != keys[position].mask {
+            index.remove(position, key: keys[position])
+            index.insert(position, key: updated)
+            keys[position] = updated
+        }
     }
 
     /// Returns whether two occurrences without any trace value sit on different lines, as
@@ -57,25 +97,12 @@ enum OccurrenceMerger {
         return firstLine != secondLine
     }
 
-    static func sameError(_ first: ExtractedValues, _ second: ExtractedValues) -> Bool {
-        guard first.code == second.code else {
-            return false
-        }
-        if let firstCode = first.applicationErrorCode, let secondCode = second.applicationErrorCode, firstCode != secondCode {
-            return false
-        }
-        if first.code == nil, first.applicationErrorCode != second.applicationErrorCode {
-            return false
-        }
-        return agree(first, second, on: identifying)
-    }
-
     private static func agree(_ first: ExtractedValues, _ second: ExtractedValues, on keyPaths: [KeyPath<ExtractedValues, String?>]) -> Bool {
         keyPaths.allSatisfy { keyPath in
             guard let left = first[keyPath: keyPath], let right = second[keyPath: keyPath] else {
                 return true
             }
-            return left.caseInsensitiveCompare(right) == .orderedSame
+            return left.lowercased() == right.lowercased()
         }
     }
 

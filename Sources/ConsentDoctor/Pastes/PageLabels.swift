@@ -65,7 +65,32 @@ enum PageLabels {
         }
     }
 
+    /// Returns how many lines of `text` contain a colon, ASCII or full-width, counting to 2.
+    private static func linesWithColons(in text: String) -> Int {
+        var count = 0
+        var lineHasColon = false
+        var previous: UInt8 = 0
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") {
+                lineHasColon = false
+            } else if !lineHasColon, byte == UInt8(ascii: ":") || (previous == 0xBC && byte == 0x9A) {
+                // U+FF1A, the full-width colon, is EF BC 9A in UTF-8.
+                lineHasColon = true
+                count += 1
+                if count == 2 {
+                    return count
+                }
+            }
+            previous = byte
+        }
+        return count
+    }
+
     private static func labelLines(in text: String) -> [LabelLine] {
+        // Every label line has a colon, and the callers need two such lines.
+        guard linesWithColons(in: text) >= 2 else {
+            return []
+        }
         var result: [LabelLine] = []
         for rawLine in text.split(whereSeparator: { $0 == "\n" || $0 == "\r" }) {
             guard let colon = rawLine.firstIndex(where: { $0 == ":" || $0 == "：" }) else {

@@ -8,9 +8,9 @@ struct SegmentDecoding {
     /// The OAuth parameters of the URL the message came in, when it came in one.
     var urlValues: URLErrorParameters
 
-    private static let formParameterBefore = TextPattern(#"(?:^|[?&#\s"'])error_description=$"#)
+    private static let formParameterBefore = TextPattern(#"(?:^|[?&#\s"'])error_description=$"#, requiring: ["error_description="])
     private static let plusEncodedStart = TextPattern(#"^AADSTS\d+(?::\+|%3a)"#)
-    private static let insideJSONString = TextPattern(#""\s*:\s*"(?:[^"\\]|\\.)*$"#)
+    private static let insideJSONString = TextPattern(#""\s*:\s*"(?:[^"\\]|\\.)*$"#, requiring: ["\""])
     private static let urlTerminators: Set<Character> = [" ", "\t", "\r", "\n", "\"", "'", "<", ">"]
 
     /// Decodes the text of one hit. `segment` starts at the hit; `prefix` is the part of its line before it.

@@ -5,6 +5,13 @@ import CLibXML2
 struct SignInPageHTML {
     var visibleText: String
     var scripts: [String]
+    /// The reason the parse stopped before the end of the page, as a phrase after "The HTML", such as
+    /// `nests elements more than 1024 deep`; nil when the whole page was read.
+    var limitReached: String?
+
+    /// The deepest element nesting walked; deeper elements would be left out, so a page that
+    /// nests deeper is read as text instead.
+    static let maximumDepth = 1024
 
     private static let hiddenElements: Set<String> = ["script", "style", "noscript", "template", "head", "title"]
     private static let blockElements: Set<String> = [
@@ -15,15 +22,27 @@ struct SignInPageHTML {
 
     /// Parses HTML with libxml2's forgiving HTML parser, with network access off.
     /// Returns nil when libxml2 cannot build a document at all.
+    ///
+    /// `XML_PARSE_HUGE` lifts libxml2's 10,000,000-byte limit on one text node, which would
+    /// otherwise stop the parse silently inside a large page. That is safe because the callers
+    /// parse at most `PasteReader.wholeDocumentLimit` bytes as a document.
     static func parse(_ bytes: [UInt8]) -> SignInPageHTML? {
         guard !bytes.isEmpty, bytes.count <= Int(Int32.max) else {
             return nil
         }
         LibXML2.initializeOnce()
-        let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NONET.rawValue)
+        guard let context = htmlNewParserCtxt() else {
+            return nil
+        }
+        defer { htmlFreeParserCtxt(context) }
+
+        let options = Int32(
+            HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
+                | HTML_PARSE_NONET.rawValue | XML_PARSE_HUGE.rawValue
+        )
         let document = bytes.withUnsafeBufferPointer { pointer in
             pointer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: pointer.count) { characters in
-                htmlReadMemory(characters, Int32(pointer.count), nil, "UTF-8", options)
+                htmlCtxtReadMemory(context, characters, Int32(pointer.count), nil, "UTF-8", options)
             }
         }
         guard let document else {
@@ -32,6 +51,11 @@ struct SignInPageHTML {
         defer { xmlFreeDoc(document) }
 
         var page = SignInPageHTML(visibleText: "", scripts: [])
+        // libxml2 turns its SAX callbacks off when a fatal error halts the parser, so the
+        // document ends where the parser stopped.
+        if context.pointee.disableSAX != 0 {
+            page.limitReached = "made libxml2 stop parsing before the end of the page"
+        }
         if let root = xmlDocGetRootElement(document) {
             page.walk(root, hidden: false, depth: 0)
         }
@@ -39,7 +63,8 @@ struct SignInPageHTML {
     }
 
     private mutating func walk(_ node: xmlNodePtr, hidden: Bool, depth: Int) {
-        guard depth < 256 else {
+        guard depth < Self.maximumDepth else {
+            limitReached = limitReached ?? "nests elements more than \(Self.maximumDepth) deep"
             return
         }
         var child: xmlNodePtr? = node

@@ -7,8 +7,8 @@ import Glibc
 /// Input arrives in chunks. The scanner finds every marker (`AADSTS` and the code-less
 /// RedisInsight and Azure CLI markers), takes a window of whole lines around each one
 /// (`contextBefore` bytes before, `contextAfter` after), joins windows that overlap, and hands
-/// each window to `TextExtractor`. It keeps only the bytes a window may still need, so memory
-/// does not grow with the input size.
+/// each window to `TextExtractor`. It keeps only the bytes a window may still need and hands
+/// each error to the caller as soon as it is read, so memory does not grow with the input size.
 struct StreamingScanner {
     static let contextBefore = 2048
     static let contextAfter = 8192
@@ -26,17 +26,40 @@ struct StreamingScanner {
     /// The window being built, as buffer positions.
     private var pending: Range<Int>?
     private var finder = MarkerFinder(markers: ErrorHit.markers)
-    private var occurrences: [SignInErrorOccurrence] = []
+    /// The form to report for every error, when the caller knows it, such as a HAR body's.
+    private var formOverride: PasteForm?
 
     /// Returns the errors in the input, in order, before repeats are folded.
+    ///
+    /// It holds every error of the input, so it is meant for tests and small inputs; `scan(initial:rest:formOverride:each:)`
+    /// hands each error over as soon as it is read.
     ///
     /// - Parameters:
     ///   - initial: Bytes already read from the start of the input.
     ///   - source: The rest of the input.
     /// - Throws: What `source` throws.
     static func scan(initial: [UInt8], rest source: inout some ChunkSource) throws -> [SignInErrorOccurrence] {
+        var found: [SignInErrorOccurrence] = []
+        try scan(initial: initial, rest: &source) { found.append($0) }
+        return found
+    }
+
+    /// Calls `body` with each error in the input, in order, before repeats are folded.
+    ///
+    /// - Parameters:
+    ///   - initial: Bytes already read from the start of the input.
+    ///   - source: The rest of the input.
+    ///   - formOverride: The form to report for every error; lines are then not reported either.
+    /// - Throws: What `source` throws.
+    static func scan(
+        initial: [UInt8],
+        rest source: inout some ChunkSource,
+        formOverride: PasteForm? = nil,
+        each body: (SignInErrorOccurrence) -> Void
+    ) throws {
         var scanner = StreamingScanner()
         scanner.buffer = initial
+        scanner.formOverride = formOverride
         var atEnd = false
         while true {
             if let chunk = try source.nextChunk() {
@@ -44,19 +67,19 @@ struct StreamingScanner {
             } else {
                 atEnd = true
             }
-            scanner.processHits(atEnd: atEnd)
+            scanner.processHits(atEnd: atEnd, each: body)
             if atEnd {
-                scanner.flush()
-                return scanner.occurrences
+                scanner.flush(each: body)
+                return
             }
             scanner.dropConsumedBytes()
         }
     }
 
-    private mutating func processHits(atEnd: Bool) {
+    private mutating func processHits(atEnd: Bool, each body: (SignInErrorOccurrence) -> Void) {
         let processLimit = atEnd ? buffer.count : buffer.count - Self.contextAfter
         while searchFrom < processLimit, let hit = finder.next(in: buffer, from: searchFrom), hit < processLimit {
-            add(window: window(around: hit))
+            add(window: window(around: hit), each: body)
             searchFrom = hit + 1
         }
         if searchFrom < processLimit {
@@ -79,25 +102,25 @@ struct StreamingScanner {
         return start..<end
     }
 
-    private mutating func add(window: Range<Int>) {
+    private mutating func add(window: Range<Int>, each body: (SignInErrorOccurrence) -> Void) {
         guard let current = pending else {
             pending = window
             return
         }
         if window.lowerBound <= current.upperBound {
             if current.count >= Self.maximumWindowLength {
-                flush()
+                flush(each: body)
                 pending = max(window.lowerBound, current.upperBound)..<max(window.upperBound, current.upperBound)
             } else {
                 pending = current.lowerBound..<max(current.upperBound, window.upperBound)
             }
         } else {
-            flush()
+            flush(each: body)
             pending = window
         }
     }
 
-    private mutating func flush() {
+    private mutating func flush(each body: (SignInErrorOccurrence) -> Void) {
         guard let window = pending, !window.isEmpty else {
             pending = nil
             return
@@ -105,8 +128,8 @@ struct StreamingScanner {
         pending = nil
         countLines(upTo: bufferStart + window.lowerBound)
         let text = String(decoding: buffer[window], as: UTF8.self)
-        let extractor = TextExtractor(firstLine: countedLines + 1)
-        occurrences += extractor.occurrences(in: text)
+        let extractor = TextExtractor(formOverride: formOverride, firstLine: formOverride == nil ? countedLines + 1 : nil)
+        extractor.forEachOccurrence(in: text, body)
     }
 
     /// Drops the bytes no window can need any more: before the pending window, and before the

@@ -87,9 +87,16 @@ enum TextDecoding {
         return nil
     }
 
-    /// Returns `text` without control characters and Unicode direction overrides, with runs of
-    /// white space collapsed to one space, so a value is safe to print on a terminal.
+    /// Returns `text` without control characters, with runs of white space collapsed to one
+    /// space, so a value stays on one line.
+    ///
+    /// Invisible formatting characters, such as zero-width spaces and direction overrides, are
+    /// kept: a value that contains one must fail validation for commands, and the renderers show
+    /// each as a visible `[U+XXXX]` marker, so a spoofed host cannot pass for the real one.
     static func cleaned(_ text: some StringProtocol) -> String {
+        if isCleanASCII(text) {
+            return String(text)
+        }
         var result = String.UnicodeScalarView()
         var pendingSpace = false
         for scalar in text.unicodeScalars {
@@ -106,17 +113,73 @@ enum TextDecoding {
         return String(result)
     }
 
-    /// Returns whether a scalar is a C0 or C1 control character or a bidirectional override,
-    /// which could rewrite what a terminal shows.
+    /// Returns `text` without white space and line breaks (Unicode's White_Space property) at
+    /// either end, like Foundation's `trimmingCharacters(in: .whitespacesAndNewlines)` but
+    /// without the cost of bridging to NSString.
+    static func trimmed(_ text: some StringProtocol) -> String {
+        let scalars = text.unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
+              let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })
+        else {
+            return ""
+        }
+        return String(String.UnicodeScalarView(scalars[first...last]))
+    }
+
+    /// Returns whether `text` is printable ASCII with single spaces between words, which
+    /// `cleaned` would return unchanged.
+    private static func isCleanASCII(_ text: some StringProtocol) -> Bool {
+        var previous = UInt8(ascii: " ")
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: " ") {
+                if previous == UInt8(ascii: " ") {
+                    return false
+                }
+            } else if byte < 0x21 || byte > 0x7E {
+                return false
+            }
+            previous = byte
+        }
+        return previous != UInt8(ascii: " ") || text.isEmpty
+    }
+
+    /// Returns whether a scalar is a C0 or C1 control character or DEL.
     static func isControl(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x00...0x1F, 0x7F...0x9F:
             return true
-        case 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069:
-            return true
         default:
             return false
         }
+    }
+
+    /// Returns `text` with each run of control characters other than tab, line feed and
+    /// carriage return, together with the spaces around it, replaced by one space. A NUL or an
+    /// escape between two words then separates them as a space would, and the message templates
+    /// still match. Returns `text` itself when it has no such character.
+    static func controlsAsSpaces(_ text: String) -> String {
+        let hasControl = text.utf8.contains { byte in
+            (byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D) || byte == 0x7F || byte == 0xC2
+        }
+        guard hasControl else {
+            return text
+        }
+        var result = String.UnicodeScalarView()
+        var afterControl = false
+        for scalar in text.unicodeScalars {
+            if isControl(scalar), scalar != "\t", scalar != "\n", scalar != "\r" {
+                if result.last != " " {
+                    result.append(" ")
+                }
+                afterControl = true
+            } else if scalar == " ", afterControl {
+                continue
+            } else {
+                result.append(scalar)
+                afterControl = false
+            }
+        }
+        return String(result)
     }
 
     /// Converts input bytes to UTF-8: drops a UTF-8 byte-order mark and transcodes UTF-16 that

@@ -13,6 +13,10 @@ struct TextExtractor {
 
     static let maximumSegmentLength = 4096
     static let maximumPrefixLength = 600
+    /// The farthest, in UTF-8 bytes, that the line around a hit is read in each direction. A
+    /// longer line, such as a one-line JSON log, is cut there, so the work per hit stays bounded
+    /// instead of growing with the length of the line.
+    static let maximumLineReach = 8192
 
     init(formOverride: PasteForm? = nil, firstLine: Int? = 1) {
         self.formOverride = formOverride
@@ -21,13 +25,23 @@ struct TextExtractor {
 
     /// Returns the errors in `text` in order of appearance, before repeats are folded.
     func occurrences(in text: String) -> [SignInErrorOccurrence] {
-        let hits = Self.significantHits(in: text)
         var result: [SignInErrorOccurrence] = []
+        forEachOccurrence(in: text) { result.append($0) }
+        return result
+    }
+
+    /// Calls `body` with each error in `text`, in order of appearance, so a caller can fold
+    /// repeats without holding every error of a large text at once.
+    ///
+    /// Control characters other than tab and line breaks count as spaces, so a NUL between two
+    /// words does not stop a message template from matching.
+    func forEachOccurrence(in rawText: String, _ body: (SignInErrorOccurrence) -> Void) {
+        let text = TextDecoding.controlsAsSpaces(rawText)
+        let hits = Self.significantHits(in: text)
         for (position, located) in hits.enumerated() {
             let nextStart = position + 1 < hits.count ? hits[position + 1].hit.range.lowerBound : text.endIndex
-            result.append(occurrence(for: located, nextHitStart: nextStart, in: text))
+            body(occurrence(for: located, nextHitStart: nextStart, in: text))
         }
-        return result
     }
 
     // MARK: - Hits
@@ -82,8 +96,8 @@ struct TextExtractor {
 
     private func occurrence(for located: LocatedHit, nextHitStart: String.Index, in text: String) -> SignInErrorOccurrence {
         let hit = located.hit
-        let lineStart = Self.startOfLine(containing: hit.range.lowerBound, in: text)
-        let lineEnd = Self.endOfLine(from: hit.range.lowerBound, in: text)
+        let lineStart = Self.startOfLine(containing: hit.range.lowerBound, in: text, reach: Self.maximumLineReach)
+        let lineEnd = Self.endOfLine(from: hit.range.lowerBound, in: text, reach: Self.maximumLineReach)
         let prefixStart = text.index(hit.range.lowerBound, offsetBy: -Self.maximumPrefixLength, limitedBy: lineStart) ?? lineStart
         let prefix = String(text[max(prefixStart, lineStart)..<hit.range.lowerBound])
         let line = String(text[lineStart..<lineEnd])
@@ -99,7 +113,8 @@ struct TextExtractor {
         case .code(let number):
             values.code = SignInErrorCode(rawValue: number)
             let decoding = SegmentDecoding.decode(segment: segment, prefix: prefix, line: line)
-            decoded = decoding.text
+            // JSON escapes and URL encoding can bring back controls, such as `\u0000` or `%00`.
+            decoded = TextDecoding.controlsAsSpaces(decoding.text)
             let neighbourhoodStart = text.index(hit.range.lowerBound, offsetBy: -1500, limitedBy: text.startIndex) ?? text.startIndex
             let neighbourhood = String(text[neighbourhoodStart..<segmentEnd])
             form = decoding.form ?? Self.form(line: line, segment: segment, neighbourhood: neighbourhood)
@@ -156,7 +171,7 @@ struct TextExtractor {
             guard afterNewline < end else {
                 break
             }
-            let nextLineEnd = endOfLine(from: afterNewline, in: text)
+            let nextLineEnd = endOfLine(from: afterNewline, in: text, reach: maximumLineReach)
             let head = String(text[afterNewline..<min(nextLineEnd, text.index(afterNewline, offsetBy: 48, limitedBy: nextLineEnd) ?? nextLineEnd)])
             if recordStart.matches(head) {
                 end = lineStart
@@ -171,51 +186,110 @@ struct TextExtractor {
     static func precedingLines(before lineStart: String.Index, in text: String, count: Int) -> String {
         var start = lineStart
         for _ in 0..<count where start > text.startIndex {
-            start = startOfLine(containing: text.index(before: start), in: text)
+            start = startOfLine(containing: text.index(before: start), in: text, reach: maximumLineReach)
         }
         let limited = text.index(lineStart, offsetBy: -2000, limitedBy: start) ?? start
         return String(text[max(start, limited)..<lineStart])
     }
 
-    static func startOfLine(containing index: String.Index, in text: String) -> String.Index {
+    /// Returns the start of the line that contains `index`, or the position `reach` UTF-8 bytes
+    /// before `index` when the line starts farther back.
+    static func startOfLine(containing index: String.Index, in text: String, reach: Int = .max) -> String.Index {
         var position = index
+        var remaining = reach
         while position > text.startIndex {
+            guard remaining > 0 else {
+                return scalarBoundary(atOrAfter: position, in: text)
+            }
             let previous = text.utf8.index(before: position)
             if text.utf8[previous] == UInt8(ascii: "\n") {
                 return position
             }
             position = previous
+            remaining -= 1
         }
         return text.startIndex
     }
 
-    static func endOfLine(from index: String.Index, in text: String) -> String.Index {
-        text.utf8[index...].firstIndex(of: UInt8(ascii: "\n")) ?? text.endIndex
+    /// Returns the position of the newline that ends the line from `index`, the end of the
+    /// text, or the position `reach` UTF-8 bytes after `index` when the line goes on farther.
+    static func endOfLine(from index: String.Index, in text: String, reach: Int = .max) -> String.Index {
+        let bytes = text.utf8[index...]
+        let searched = bytes.prefix(reach)
+        if let newline = searched.firstIndex(of: UInt8(ascii: "\n")) {
+            return newline
+        }
+        guard searched.endIndex < bytes.endIndex else {
+            return text.endIndex
+        }
+        return scalarBoundary(atOrAfter: searched.endIndex, in: text)
+    }
+
+    /// Returns `index`, or the next position that starts a Unicode scalar when `index` falls
+    /// inside the UTF-8 bytes of one, so a cut line never splits a character's bytes.
+    private static func scalarBoundary(atOrAfter index: String.Index, in text: String) -> String.Index {
+        var position = index
+        while position < text.endIndex, text.utf8[position] & 0xC0 == 0x80 {
+            position = text.utf8.index(after: position)
+        }
+        return position
     }
 
     // MARK: - Messages
 
-    private static let trailingValues = TextPattern(#"\s*(?:-\s*)?(?:Trace ID|Correlation ID|Timestamp)\s*:"#)
-    private static let codePrefix = TextPattern(#"^AADSTS\d+\s*:?\s*"#)
+    private static let trailingLabel = TextPattern(#"(?:Trace ID|Correlation ID|Timestamp)\s*:"#, requiring: ["trace id", "correlation id", "timestamp"])
 
     /// Returns the message after `AADSTSnnnn:`, without trailing trace values, up to the end of its line.
     static func message(afterCodeIn decoded: String) -> String? {
-        var body = Substring(decoded)
-        if let prefix = codePrefix.matches(in: decoded).first {
-            body = decoded[prefix.range.upperBound...]
-        }
+        var body = withoutCodePrefix(Substring(decoded))
         if let lineBreak = body.firstIndex(where: { $0 == "\n" || $0 == "\r" }) {
             body = body[..<lineBreak]
         }
         let bodyText = String(body)
-        if let trailing = trailingValues.matches(in: bodyText).first {
-            body = bodyText[..<trailing.range.lowerBound]
+        if let trailing = trailingLabel.firstMatch(in: bodyText) {
+            body = bodyText[..<startOfSeparator(before: trailing.range.lowerBound, in: bodyText)]
         }
         var cleaned = TextDecoding.cleaned(body)
         while cleaned.hasSuffix(" -") || cleaned.hasSuffix("\"") || cleaned.hasSuffix(",") {
             cleaned = String(cleaned.dropLast(cleaned.hasSuffix(" -") ? 2 : 1))
         }
         return cleaned.isEmpty ? nil : String(cleaned.prefix(2000))
+    }
+
+    /// Returns where the separator before a trailing label starts: white space, or ` - ` as
+    /// msal-node writes it. Searching for the label first and stepping back is much faster than
+    /// a pattern that starts with optional white space.
+    private static func startOfSeparator(before index: String.Index, in text: String) -> String.Index {
+        var start = index
+        func skipWhitespace() {
+            while start > text.startIndex, text[text.index(before: start)].isWhitespace {
+                start = text.index(before: start)
+            }
+        }
+        skipWhitespace()
+        if start > text.startIndex, text[text.index(before: start)] == "-" {
+            start = text.index(before: start)
+            skipWhitespace()
+        }
+        return start
+    }
+
+    /// Returns `text` without a leading `AADSTSnnnn`, the colon after it and the white space
+    /// around the colon. Text that does not start with a code is returned unchanged.
+    static func withoutCodePrefix(_ text: Substring) -> Substring {
+        guard text.utf8.count > 6, text.prefix(6).uppercased() == "AADSTS" else {
+            return text
+        }
+        var rest = text.dropFirst(6)
+        let digits = rest.prefix { $0.isASCII && $0.isNumber }
+        guard !digits.isEmpty else {
+            return text
+        }
+        rest = rest.dropFirst(digits.count).drop(while: \.isWhitespace)
+        if rest.first == ":" {
+            rest = rest.dropFirst().drop(while: \.isWhitespace)
+        }
+        return rest
     }
 
     private static let logPrefix = TextPattern(#"^\s*(?:\[[^\]]{1,40}\]\s*|\d{4}-\d{2}-\d{2}[ T][0-9:.,]+Z?\s*|(?:error|warn|info)\s*:?\s*)+"#)
@@ -249,10 +323,22 @@ struct TextExtractor {
 
     // MARK: - Forms
 
-    private static let msalMarkers = TextPattern(#"ServerError:|Msal[A-Za-z]*Exception|MSALErrorDomain|MSAL[A-Za-z]*Key|ClientAuthenticationError|CredentialUnavailableError|AuthenticationRequiredError|InteractionRequiredAuthError|Microsoft\.Identity\.Client"#, caseInsensitive: false)
-    private static let redisInsightMarkers = TextPattern(#"Azure OAuth error|Token acquisition failed|Failed to get token for|Failed to get authenticated client|RedisInsight|Redis Insight"#)
-    private static let azureCLIMarkers = TextPattern(#"Run the command below to authenticate interactively|^\s*ERROR:|az login"#)
-    private static let signInPageMarkers = TextPattern(#"having trouble signing you in|Troubleshooting details|Copy info to clipboard|Flag sign-in errors for review"#)
+    private static let msalMarkers = TextPattern(#"ServerError:|Msal[A-Za-z]*Exception|MSALErrorDomain|MSAL[A-Za-z]*Key|ClientAuthenticationError|CredentialUnavailableError|AuthenticationRequiredError|InteractionRequiredAuthError|Microsoft\.Identity\.Client"#, caseInsensitive: false, requiring: [
+        "servererror:", "msal", "clientauthenticationerror", "credentialunavailableerror", "authenticationrequirederror",
+        "interactionrequiredautherror", "microsoft.identity.client",
+    ])
+    private static let redisInsightMarkers = TextPattern(#"Azure OAuth error|Token acquisition failed|Failed to get token for|Failed to get authenticated client|RedisInsight|Redis Insight"#, requiring: [
+        "azure oauth error", "token acquisition failed", "failed to get token for", "failed to get authenticated client", "redisinsight", "redis insight",
+    ])
+    private static let azureCLIMarkers = TextPattern(#"Run the command below to authenticate interactively|^\s*ERROR:|az login"#, requiring: [
+        "run the command below to authenticate interactively", "error:", "az login",
+    ])
+    private static let interactiveLoginHint = TextPattern("Run the command below to authenticate interactively", caseInsensitive: false, requiring: [
+        "run the command below to authenticate interactively",
+    ])
+    private static let signInPageMarkers = TextPattern(#"having trouble signing you in|Troubleshooting details|Copy info to clipboard|Flag sign-in errors for review"#, requiring: [
+        "having trouble signing you in", "troubleshooting details", "copy info to clipboard", "flag sign-in errors for review",
+    ])
 
     /// Picks the form of a plain-text error from the markers around it.
     static func form(line: String, segment: Substring, neighbourhood: String) -> PasteForm {
@@ -263,7 +349,7 @@ struct TextExtractor {
             return .redisInsightLog
         }
         let following = String(segment.prefix(2048))
-        if azureCLIMarkers.matches(line) || following.contains("Run the command below to authenticate interactively") {
+        if azureCLIMarkers.matches(line) || interactiveLoginHint.matches(following) {
             return .azureCLI
         }
         if signInPageMarkers.matches(neighbourhood) || PageLabels.looksLikeTroubleshootingBlock(following) {

@@ -7,21 +7,23 @@ enum TokenResponseReader {
     }
 
     /// Returns every error response in a parsed JSON document, walking arrays in order and
-    /// object keys in sorted order.
-    static func errorResponses(in json: Any, depth: Int = 0) -> [[String: Any]] {
-        guard depth < 16 else {
-            return []
-        }
-        if let object = json as? [String: Any] {
-            if isErrorResponse(object) {
-                return [object]
+    /// object keys in sorted order, at any depth.
+    static func errorResponses(in json: Any) -> [[String: Any]] {
+        var result: [[String: Any]] = []
+        // A stack instead of recursion, so no nesting depth stops the walk; the last element is visited next.
+        var pending: [Any] = [json]
+        while let value = pending.popLast() {
+            if let object = value as? [String: Any] {
+                if isErrorResponse(object) {
+                    result.append(object)
+                } else {
+                    pending += object.keys.sorted().reversed().map { object[$0] as Any }
+                }
+            } else if let array = value as? [Any] {
+                pending += array.reversed()
             }
-            return object.keys.sorted().flatMap { errorResponses(in: object[$0] as Any, depth: depth + 1) }
         }
-        if let array = json as? [Any] {
-            return array.flatMap { errorResponses(in: $0, depth: depth + 1) }
-        }
-        return []
+        return result
     }
 
     /// Returns the errors of one response: those its description names, with the response's

@@ -1,5 +1,6 @@
-/// Makes every extracted value safe to print: no control characters, no direction overrides,
-/// white space collapsed, and a length cap. Validation for commands happens later, in diagnosis.
+/// Makes every extracted value safe to print: no control characters, white space collapsed,
+/// tokens and other secrets masked, and a length cap. Invisible formatting characters stay, so
+/// validation for commands, which happens later in diagnosis, rejects a value that has one.
 enum ValueCleaner {
     static let maximumValueLength = 2000
 
@@ -21,7 +22,7 @@ enum ValueCleaner {
         guard let value else {
             return nil
         }
-        let result = TextDecoding.cleaned(value)
+        let result = SecretMasker.masked(TextDecoding.cleaned(value))
         return result.isEmpty ? nil : String(result.prefix(maximumValueLength))
     }
 

@@ -262,6 +262,9 @@ public struct Report: Codable, Sendable, Equatable {
     /// each once and refer to it by number; each finding's `reason` stays complete. Nil when
     /// no reason is shared.
     public var sharedReasons: [String]?
+    /// `explain`: the errors found after the first `PasteReader.defaultDetailLimit` distinct
+    /// ones, counted per code instead of diagnosed. Nil when every error was diagnosed.
+    public var omittedErrors: [OmittedErrorCount]?
 
     public init(
         command: Command,
@@ -277,7 +280,8 @@ public struct Report: Codable, Sendable, Equatable {
         writes: [WriteRecord] = [],
         notes: [String] = [],
         requests: [GraphRequestRecord] = [],
-        sharedReasons: [String]? = nil
+        sharedReasons: [String]? = nil,
+        omittedErrors: [OmittedErrorCount]? = nil
     ) {
         self.schemaVersion = Self.currentSchemaVersion
         self.command = command
@@ -296,5 +300,6 @@ public struct Report: Codable, Sendable, Equatable {
         self.notes = notes
         self.requests = requests
         self.sharedReasons = sharedReasons
+        self.omittedErrors = omittedErrors
     }
 }

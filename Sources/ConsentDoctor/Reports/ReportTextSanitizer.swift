@@ -45,13 +45,18 @@ public enum ReportTextSanitizer {
     }
 
     /// Returns whether a scalar must not reach a reader as itself: C0 and C1 controls, DEL, the
-    /// bidirectional formatting characters, line and paragraph separators, and noncharacters.
+    /// bidirectional formatting characters, zero-width characters and the byte-order mark, line
+    /// and paragraph separators, and noncharacters.
     static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool {
         let value = scalar.value
         switch value {
         case 0x00...0x1F, 0x7F...0x9F:
             return true
         case 0x061C, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069:
+            return true
+        case 0x200B...0x200D, 0x2060, 0xFEFF:
+            // Zero-width space, non-joiner and joiner, word joiner, and the zero-width no-break
+            // space (byte-order mark): invisible, so `local\u{200B}host` would read as `localhost`.
             return true
         case 0x2028, 0x2029:
             return true

@@ -3,17 +3,23 @@ extension TextRenderer {
     static let diagnosisWidth = 100
 
     /// Renders `explain` reports: a headline, then one block per diagnosis, then the report's notes.
+    ///
+    /// Every string from the report passes through `ReportTextSanitizer`, so a control character,
+    /// a zero-width space or a direction override in a pasted value shows as `[U+XXXX]` instead
+    /// of hiding in the text or acting on the terminal.
     static func renderDiagnoses(_ report: Report, style: inout TextStyle) -> String {
         var lines: [String] = []
-        switch report.diagnoses.count {
-        case 0:
+        let omitted = (report.omittedErrors ?? []).reduce(0) { $0 + $1.occurrences }
+        let count = report.diagnoses.count
+        if count == 0 {
             lines.append(style.bold("No recognisable sign-in error found."))
             lines.append("")
             lines += wrapped("The input holds no AADSTS code and none of the RedisInsight or Azure CLI errors the tool knows. Paste the whole error: the message, the JSON response, the redirect URL or the sign-in page.", indent: "")
-        case 1:
-            lines.append(style.bold("1 sign-in error found."))
-        default:
-            lines.append(style.bold("\(report.diagnoses.count) sign-in errors found."))
+        } else if omitted > 0 {
+            let errors = count == 1 ? "1 sign-in error" : "\(count) sign-in errors"
+            lines.append(style.bold("\(errors) diagnosed; \(ReadingNotes.grouped(omitted)) more were found and only counted (see Notes)."))
+        } else {
+            lines.append(style.bold(count == 1 ? "1 sign-in error found." : "\(count) sign-in errors found."))
         }
 
         for diagnosis in report.diagnoses {
@@ -25,7 +31,7 @@ extension TextRenderer {
             lines.append("")
             lines.append(style.bold("Notes"))
             for note in report.notes {
-                lines += wrapped(note, indent: "  ", firstIndent: "- ")
+                lines += wrapped(safe(note), indent: "  ", firstIndent: "- ")
             }
         }
         return lines.joined(separator: "\n") + "\n"
@@ -35,9 +41,9 @@ extension TextRenderer {
         var lines: [String] = []
         let code = diagnosis.values.code?.description
             ?? diagnosis.values.applicationErrorCode.map { "RedisInsight error \($0)" }
-            ?? diagnosis.values.graphErrorCode
+            ?? diagnosis.values.graphErrorCode.map(safe)
             ?? "No AADSTS code"
-        let title = diagnosis.title.map { "  \($0)" } ?? ""
+        let title = diagnosis.title.map { "  \(safe($0))" } ?? ""
         lines.append(style.bold("[\(diagnosis.index)] ") + style.red(style.bold(code)) + style.bold(title))
 
         if let fixer = diagnosis.fixedBy {
@@ -54,7 +60,7 @@ extension TextRenderer {
 
         lines.append("")
         lines.append("    " + style.bold("What is wrong"))
-        lines += wrapped(diagnosis.summary, indent: "      ")
+        lines += wrapped(safe(diagnosis.summary), indent: "      ")
 
         let rows = valueRows(diagnosis.values)
         if !rows.isEmpty {
@@ -64,7 +70,7 @@ extension TextRenderer {
             for row in rows {
                 let padding = String(repeating: " ", count: width - row.label.count + 2)
                 let continuation = String(repeating: " ", count: 6 + width + 2)
-                let valueLines = wrapLine(row.value, width: diagnosisWidth - continuation.count)
+                let valueLines = wrapLine(safe(row.value), width: diagnosisWidth - continuation.count)
                 lines.append("      \(row.label)\(padding)\(valueLines.first ?? "")")
                 lines += valueLines.dropFirst().map { continuation + $0 }
             }
@@ -73,7 +79,7 @@ extension TextRenderer {
         if !diagnosis.cause.isEmpty {
             lines.append("")
             lines.append("    " + style.bold("Why"))
-            lines += wrapped(diagnosis.cause, indent: "      ")
+            lines += wrapped(safe(diagnosis.cause), indent: "      ")
         }
 
         if !diagnosis.remediation.isEmpty {
@@ -81,20 +87,20 @@ extension TextRenderer {
             lines.append("    " + style.bold("Steps"))
             for (offset, step) in diagnosis.remediation.enumerated() {
                 let number = "\(offset + 1). "
-                lines += wrapped(step, indent: "      " + String(repeating: " ", count: number.count), firstIndent: "      " + number)
+                lines += wrapped(safe(step), indent: "      " + String(repeating: " ", count: number.count), firstIndent: "      " + number)
             }
         }
 
         if !diagnosis.commands.isEmpty {
             lines.append("")
             lines.append("    " + style.bold("Commands"))
-            lines += diagnosis.commands.map { "      " + style.green($0) }
+            lines += diagnosis.commands.map { "      " + style.green(safe($0)) }
         }
 
         if let url = diagnosis.adminConsentURL {
             lines.append("")
             lines.append("    " + style.bold("Admin consent URL"))
-            lines.append("      " + url)
+            lines.append("      " + safe(url))
         }
 
         let notes = (diagnosis.plan?.warnings ?? []) + diagnosis.notes
@@ -102,15 +108,20 @@ extension TextRenderer {
             lines.append("")
             lines.append("    " + style.bold("Notes"))
             for note in notes {
-                lines += wrapped(note, indent: "        ", firstIndent: "      - ")
+                lines += wrapped(safe(note), indent: "        ", firstIndent: "      - ")
             }
         }
 
         if let link = diagnosis.errorPageURL {
             lines.append("")
-            lines.append("    More: " + style.blue(link))
+            lines.append("    More: " + style.blue(safe(link)))
         }
         return lines
+    }
+
+    /// Returns `text` on one line with every unsafe or invisible character shown as `[U+XXXX]`.
+    private static func safe(_ text: String) -> String {
+        ReportTextSanitizer.cleanSingleLine(text)
     }
 
     private struct ValueRow {

@@ -17,6 +17,9 @@ struct ReportTextTests {
         ("\u{2066}x\u{2069}", "[U+2066]x[U+2069]"),
         ("\u{200F}", "[U+200F]"),
         ("\u{2028}", "[U+2028]"),
+        ("local\u{200B}host", "local[U+200B]host"),
+        ("\u{200C}\u{200D}\u{2060}", "[U+200C][U+200D][U+2060]"),
+        ("\u{FEFF}x", "[U+FEFF]x"),
         ("Zürich 東京 🙂", "Zürich 東京 🙂"),
         ("\u{FFFD}", "\u{FFFD}"),
     ])

@@ -450,7 +450,10 @@ enum SampleReports {
             ],
             notes: ["A note."],
             requests: [GraphRequestRecord(method: "GET", path: "/servicePrincipals", status: 200, requestId: "4f1c2b7e-8a90-4d3e-b6c5-1a2b3c4d5e6f", attempts: 1)],
-            sharedReasons: ["Graph returned 403."]
+            sharedReasons: ["Graph returned 403."],
+            omittedErrors: [
+                OmittedErrorCount(code: .servicePrincipalMissingForResource, applicationErrorCode: 12400, occurrences: 3, distinctErrors: 2, tenants: 1, resources: 1, distinctCountsCapped: true),
+            ]
         )
     }()
 }
