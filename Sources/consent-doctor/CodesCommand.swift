@@ -42,7 +42,7 @@ enum CodesCommand: ToolCommand {
             let codes = CodeCatalog.search(query).compactMap { CodeSummary.make($0.code, cloud: cloud) }
             write(CodeLookupResult(query: query, codes: codes), json: json, detailed: false, context: context)
             if codes.isEmpty && !json {
-                context.writeOutput("No code matches '\(query)'.\n")
+                context.writeOutput("No code matches '\(TerminalText.safe(query))'.\n")
             }
             return codes.isEmpty ? ExitCode.problemsFound : ExitCode.success
         }

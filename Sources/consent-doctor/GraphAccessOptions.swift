@@ -131,7 +131,7 @@ enum GraphAccessOptions {
             endpoints: connection.endpoints,
             sender: connection.sender,
             presentDeviceCodePrompt: { message in
-                FileHandle.standardError.write(Data("\(message)\n".utf8))
+                StandardStreams.writeError("\(message)\n")
             }
         )
     }

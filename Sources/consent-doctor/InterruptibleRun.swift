@@ -88,7 +88,7 @@ final class InterruptibleRun: @unchecked Sendable {
         }
         guard first else {
             let (name, status) = Self.describe(number)
-            FileHandle.standardError.write(Data("\n\(name) again: stopped at once. Run consent-doctor check to see the tenant's current state.\n".utf8))
+            StandardStreams.writeError("\n\(name) again: stopped at once. Run consent-doctor check to see the tenant's current state.\n")
             exit(status)
         }
     }

@@ -44,6 +44,13 @@ struct CodesCommandTests {
         #expect(result.status == 1)
     }
 
+    @Test func searchEchoEscapesControls() throws {
+        let result = try ProcessRunner.consentDoctor(["codes", "--search", "zz\u{1B}[2Jzz"])
+        #expect(result.status == 1)
+        #expect(!result.standardOutput.contains("\u{1B}"))
+        #expect(result.standardOutput.contains("No code matches"))
+    }
+
     @Test func listEveryCode() throws {
         let result = try ProcessRunner.consentDoctor(["codes"])
         #expect(result.status == 0)
