@@ -16,8 +16,7 @@ struct TokenSelectionTests {
     private func folderWithAz() throws -> String {
         let folder = try PackagePaths.scratchFolder("az-on-path")
         let path = folder.appendingPathComponent("az")
-        try Data("#!/bin/sh\nexit 0\n".utf8).write(to: path)
-        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: path.path)
+        try ExecutableScript.write("#!/bin/sh\nexit 0\n", to: path)
         return folder.path
     }
 

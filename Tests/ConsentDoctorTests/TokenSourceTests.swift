@@ -247,8 +247,7 @@ struct AzureCLISourceTests {
     private func fakeAz(_ script: String) throws -> URL {
         let folder = try PackagePaths.scratchFolder("fake-az")
         let path = folder.appendingPathComponent("az")
-        try Data(("#!/bin/sh\n" + script).utf8).write(to: path)
-        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: path.path)
+        try ExecutableScript.write("#!/bin/sh\n" + script, to: path)
         return folder
     }
 

@@ -59,8 +59,7 @@ struct CheckTokenSourceTests {
         let folder = try PackagePaths.scratchFolder("fake-az")
         let script = folder.appendingPathComponent("az")
         let text = "#!/bin/sh\necho \"$@\" > '\(folder.path)/arguments.txt'\n\(body)\n"
-        try Data(text.utf8).write(to: script)
-        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: script.path)
+        try ExecutableScript.write(text, to: script)
         return folder
     }
 

@@ -241,7 +241,7 @@ struct ExplainCommandTests {
     @Test func largeLogStreams() throws {
         let folder = try PackagePaths.scratchFolder("large-log")
         let file = folder.appendingPathComponent("big.log")
-        FileManager.default.createFile(atPath: file.path, contents: nil)
+        try #require(FileManager.default.createFile(atPath: file.path, contents: nil))
         let handle = try FileHandle(forWritingTo: file)
         let filler = Data(String(repeating: "[2026-11-18 09:00:00.000] [info] routine line with nothing wrong\n", count: 16_384).utf8)
         let error = try Data(contentsOf: PackagePaths.fixture("pastes/01-ri-desktop-log-650057.txt"))
