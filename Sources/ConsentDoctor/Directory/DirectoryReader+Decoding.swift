@@ -146,7 +146,8 @@ extension GraphClient {
             graphMessage: body?.message.flatMap { SecretRedaction.summary($0, secrets: secrets) },
             requestId: response.requestId,
             attempts: attempts,
-            declinedWait: declinedWait(for: response)
+            declinedWait: declinedWait(for: response),
+            location: GraphError.shownLocation(response.header("Location"))
         )
     }
 

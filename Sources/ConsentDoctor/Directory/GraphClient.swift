@@ -100,7 +100,8 @@ public struct GraphClient: Sendable {
             requestId: exchange.record.requestId,
             attempts: exchange.attempts,
             requests: requests ?? [exchange.record],
-            declinedWait: exchange.declinedWait
+            declinedWait: exchange.declinedWait,
+            location: GraphError.shownLocation(exchange.response.header("Location"))
         )
     }
 
