@@ -317,6 +317,43 @@ struct CheckOfflineTests {
         #expect(result.standardError.hasPrefix("Error: cannot read '/nonexistent/paste.txt': no such file."))
     }
 
+    @Test func pasteWithoutErrorIsDataError() throws {
+        // Bytes from a fixed linear congruential sequence: binary noise without any error in it.
+        var state: UInt32 = 12_345
+        let noise = Data((0..<4096).map { _ -> UInt8 in
+            state = state &* 1_103_515_245 &+ 12_345
+            return UInt8(truncatingIfNeeded: state >> 16)
+        })
+        let file = try PackagePaths.scratchFolder("from-error").appendingPathComponent("rand.bin")
+        try noise.write(to: file)
+
+        let result = try C.run(["check", "--az-output", azOutput("10-sp-show-client.json"), "--from-error", file.path])
+
+        #expect(result.status == 65)
+        #expect(result.standardOutput.isEmpty)
+        #expect(result.standardError == "Error: The file \(file.path) contains no recognisable sign-in error, so --from-error cannot take a tenant from it. Give the file that contains the error, or name the tenant with --expect-tenant.\n")
+    }
+
+    @Test func pasteWithoutErrorOnStandardInput() throws {
+        let result = try ProcessRunner.consentDoctor(
+            ["check", "--az-output", azOutput("10-sp-show-client.json"), "--from-error", "-"],
+            standardInput: Data("nothing to see here\n".utf8),
+            timeout: C.processTimeout
+        )
+
+        #expect(result.status == 65)
+        #expect(result.standardError.hasPrefix("Error: Standard input contains no recognisable sign-in error"))
+    }
+
+    @Test func pastedErrorWithoutTenantAddsNote() throws {
+        let paste = PackagePaths.fixture("pastes/05-ri-friendly-toast.txt").path
+        let result = try C.run(["check", "--az-output", azOutput("10-sp-show-client.json"), "--from-error", paste, "--format", "json"])
+        let report = try C.decode(result)
+
+        #expect(result.status == 1)
+        #expect(report.notes.contains("The error in \(paste) names no tenant, so it sets no expected tenant."))
+    }
+
     @Test func unwritableSnapshot() throws {
         let result = try C.run(["check", "--az-output", azOutput("10-sp-show-client.json"), "--save-snapshot", "/nonexistent/folder/s.json"])
         #expect(result.status == 73)
