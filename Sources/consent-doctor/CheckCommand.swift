@@ -13,7 +13,7 @@ enum CheckCommand: ToolCommand {
     static let fromError = OptionSpec(
         names: ["--from-error"],
         valueName: "FILE",
-        help: "A pasted sign-in error in any form explain reads. The tenants it names are expected, as with --expect-tenant."
+        help: "A pasted sign-in error in any form explain reads. The tenants it names are expected, as with --expect-tenant. A file without a recognisable sign-in error stops the check with exit status 65."
     )
     static let azOutput = OptionSpec(
         names: ["--az-output"],
@@ -63,7 +63,7 @@ enum CheckCommand: ToolCommand {
 
         Exit status: 0 healthy, 1 problems found or the check is incomplete, 64 invalid arguments
         or --tenant names another tenant than the token or Graph, 65 unreadable az output or
-        snapshot content, 66 an input file cannot be read, 69 Graph or
+        snapshot content, or a --from-error file without a sign-in error, 66 an input file cannot be read, 69 Graph or
         the sign-in service is unreachable, 73 the report or snapshot file cannot be written,
         77 permission denied.
         """,
@@ -95,6 +95,11 @@ enum CheckCommand: ToolCommand {
         if let errorPath = arguments.value(fromError.primaryName) {
             do {
                 let reading = try readPaste(path: errorPath)
+                guard !reading.occurrences.isEmpty else {
+                    let name = errorPath == "-" ? "Standard input" : "The file \(errorPath)"
+                    context.reportError("\(name) contains no recognisable sign-in error, so --from-error cannot take a tenant from it. Give the file that contains the error, or name the tenant with --expect-tenant.")
+                    return ExitCode.dataError
+                }
                 let named = ExpectedTenant.named(in: reading.occurrences.map(\.values))
                 if named.isEmpty {
                     notes.append("The error in \(errorPath) names no tenant, so it sets no expected tenant.")

@@ -36,11 +36,11 @@ struct CommandContext {
         StandardStreams.writeError(text)
     }
 
-    /// Prints `Error: message` on standard error. Control characters in the message, which may
-    /// come from arguments or file names, are shown as visible escapes so they cannot drive the terminal.
+    /// Prints `Error: message` on one line of standard error. The message passes through
+    /// `TerminalText.safe`, because it may quote arguments, file names or Graph's text. A line
+    /// break becomes a space, and other unsafe characters become `[U+XXXX]` markers.
     func reportError(_ message: String) {
-        let lines = message.components(separatedBy: "\n").map(TerminalText.safe)
-        writeError("Error: \(lines.joined(separator: "\n"))\n")
+        writeError("Error: \(TerminalText.safe(message))\n")
     }
 
     /// Prints a progress or diagnostic line on standard error, used by `--verbose`.

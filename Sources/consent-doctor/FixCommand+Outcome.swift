@@ -8,13 +8,14 @@ extension FixCommand {
     /// - Returns: Whether the answer was `y` or `yes`, in any case.
     static func askForConfirmation(plan: FixPlan, tenant: String?, context: CommandContext) -> Bool {
         let writes = PlannedWrite.list(for: plan)
-        var lines = ["\(ToolName.value) fix will make \(writes.count == 1 ? "this Graph write" : "these \(writes.count) Graph writes") in tenant \(tenant ?? "of the token"):"]
+        // Step reasons and warnings name objects by their display names from Graph.
+        var lines = ["\(ToolName.value) fix will make \(writes.count == 1 ? "this Graph write" : "these \(writes.count) Graph writes") in tenant \(TerminalText.safe(tenant ?? "of the token")):"]
         for (offset, write) in writes.enumerated() {
-            lines.append("  \(offset + 1). \(write.requestLine)")
-            lines.append("     \(write.step.reason)")
+            lines.append("  \(offset + 1). \(TerminalText.safe(write.requestLine))")
+            lines.append("     \(TerminalText.safe(write.step.reason))")
         }
         for warning in plan.warnings {
-            lines.append("Warning: \(warning)")
+            lines.append("Warning: \(TerminalText.safe(warning))")
         }
         context.writeError(lines.joined(separator: "\n") + "\nApply them? [y/N] ")
         let answer = readLine()?.trimmingCharacters(in: .whitespaces).lowercased() ?? ""

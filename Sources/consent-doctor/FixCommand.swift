@@ -150,7 +150,7 @@ enum FixCommand: ToolCommand {
         }
         if let reportStatus {
             // The report with the writes is lost, so standard error says what changed.
-            context.writeError("\(summary(of: application))\n")
+            context.writeError("\(TerminalText.safe(summary(of: application)))\n")
             return reportStatus
         }
         return CheckOutcome.of(findings: report.findings, snapshot: after).exitStatus

@@ -137,13 +137,14 @@ enum GraphAccessOptions {
     }
 
     /// Returns the exit status for a failure to obtain a token: 64 when settings are missing or
-    /// invalid (an unusable `IDENTITY_ENDPOINT` included), 69 when the sign-in service or the Azure CLI could not be used, 77 when the
-    /// credentials were rejected.
+    /// invalid (an unusable `IDENTITY_ENDPOINT` included), 69 when the sign-in service or the
+    /// Azure CLI could not be used (a token endpoint that failed on its side or is not at its URL
+    /// included), 77 when the credentials were rejected.
     static func exitStatus(for error: IdentityError) -> Int32 {
         switch error {
         case .noSourceApplies, .missingSettings, .invalidTenant, .invalidAccessToken, .deviceCodeNeedsTerminal, .invalidEndpoint:
             return ExitCode.usage
-        case .azureCLINotFound, .azureCLIFailed, .azureCLITimedOut, .malformedTokenResponse, .transport:
+        case .azureCLINotFound, .azureCLIFailed, .azureCLITimedOut, .malformedTokenResponse, .tokenEndpointFailed, .transport:
             return ExitCode.unavailable
         case .azureCLINotLoggedIn, .tokenRequestRejected, .deviceCodeExpired, .deviceCodeDeclined:
             return ExitCode.permissionDenied

@@ -5,10 +5,12 @@ import Foundation
 struct StandardErrorLogSink: LogSink {
     var verbose: Bool
 
+    /// Writes one line. Messages can quote response headers such as a request-id, so they pass
+    /// through `TerminalText.safe` like error messages.
     func log(_ level: LogLevel, _ message: String) {
         guard verbose || level >= .warning else {
             return
         }
-        StandardStreams.writeError("\(level): \(message)\n")
+        StandardStreams.writeError("\(level): \(TerminalText.safe(message))\n")
     }
 }

@@ -70,12 +70,14 @@ struct HostileValueTests {
         let text = TextRenderer.render(report, options: RenderOptions(color: false))
 
         #expect(!text.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 || $0.value == 0x202E })
-        #expect(text.contains(#"display name: Evil'; rm -rf ~ \u{1B}[2J\u{202E}gnp.exe"#))
-        #expect(text.contains(#"user object id (AzureRedisCacheAadApp): \u{1B}]0;owned\u{7}"#))
+        #expect(text.contains("display name: Evil'; rm -rf ~ [U+001B][2J[U+202E]gnp.exe"))
+        #expect(text.contains("user object id (AzureRedisCacheAadApp): [U+001B]]0;owned[U+0007]"))
     }
 
     @Test func terminalTextKeepsPrintable() {
         #expect(TerminalText.safe("Redis Insight – ünïcode ✓") == "Redis Insight – ünïcode ✓")
-        #expect(TerminalText.safe("a\nb\tc\u{9B}d") == #"a\u{A}b\u{9}c\u{9B}d"#)
+        #expect(TerminalText.safe("a\nb\tc\u{9B}d") == "a b\tc[U+009B]d")
+        #expect(TerminalText.safe("one\r\ntwo\rthree") == "one two three")
+        #expect(TerminalText.safe("name\u{200B}\u{2028}\u{FFFF}") == "name[U+200B][U+2028][U+FFFF]")
     }
 }

@@ -172,7 +172,11 @@ struct TextRendererFindingsTests {
 
         #expect(!text.contains("\u{1B}"))
         #expect(!text.contains("\u{202E}"))
-        #expect(text.contains("line\\u{A}break"))
+        #expect(text.contains("line break"))
+        #expect(text.contains("[U+001B][2J"))
+        #expect(text.contains("Evil[U+202E]"))
+        #expect(text.contains("request-id [U+001B]]0;title[U+0007]"))
+        #expect(!text.contains("\\u{"))
     }
 
     @Test func warningsHeadingWithoutCommands() {

@@ -227,6 +227,43 @@ struct CheckOfflineTests {
         }
     }
 
+    @Test func snapshotWithInvalidValues() throws {
+        let folder = try PackagePaths.scratchFolder("invalid-snapshot")
+        let saved = folder.appendingPathComponent("saved.json")
+        let save = try C.run(["check", "--az-output", azOutput("10-sp-show-client.json"), "--save-snapshot", saved.path])
+        #expect(save.status == 1)
+        let text = try String(contentsOf: saved, encoding: .utf8)
+
+        let cases: [(name: String, target: String, replacement: String, message: String)] = [
+            ("cloud.json", #""cloud" : "AzureCloud""#, #""cloud" : "Mars""#, #"cloud is "Mars", but it must be one of AzureCloud, AzureUSGovernment, AzureChinaCloud"#),
+            ("tenant.json", #""source" : "az-output","#, #""source" : "az-output", "tenant" : "x.com;$(id)","#, #"tenant is "x.com;$(id)", but it must be a tenant id (GUID) or a domain name such as contoso.onmicrosoft.com"#),
+            ("round-trips.json", #""roundTrips" : 0"#, #""roundTrips" : -5"#, "roundTrips is -5, but a count must be 0 or more"),
+            ("huge.json", #""roundTrips" : 0"#, #""roundTrips" : 1e30"#, "roundTrips is 1e+30, which is too large for an integer"),
+            ("version.json", #""formatVersion" : 1"#, #""formatVersion" : 1.0"#, "formatVersion must be the integer 1, written without a decimal point or exponent"),
+        ]
+        for item in cases {
+            #expect(text.contains(item.target), "\(item.name)")
+            let file = folder.appendingPathComponent(item.name)
+            try Data(text.replacingOccurrences(of: item.target, with: item.replacement).utf8).write(to: file)
+
+            let result = try C.run(["check", "--snapshot", file.path])
+
+            #expect(result.status == 65, "\(item.name)")
+            #expect(result.standardError == "Error: The snapshot file \(file.path) is invalid: \(item.message). Save the snapshot again with consent-doctor.\n", "\(item.name)")
+            #expect(result.standardOutput.isEmpty, "\(item.name)")
+        }
+    }
+
+    @Test func snapshotHoldingNull() throws {
+        let file = try PackagePaths.scratchFolder("null-snapshot").appendingPathComponent("null.json")
+        try Data("null".utf8).write(to: file)
+
+        let result = try C.run(["check", "--snapshot", file.path])
+
+        #expect(result.status == 65)
+        #expect(result.standardError == "Error: The snapshot file \(file.path) is valid JSON, but its top level is null instead of an object. A snapshot is an object with formatVersion and servicePrincipals, as --save-snapshot writes it.\n")
+    }
+
     @Test func missingSnapshot() throws {
         let result = try C.run(["check", "--snapshot", "/nonexistent/snapshot.json"])
         #expect(result.status == 66)
@@ -315,6 +352,43 @@ struct CheckOfflineTests {
         let result = try C.run(["check", "--az-output", azOutput("10-sp-show-client.json"), "--from-error", "/nonexistent/paste.txt"])
         #expect(result.status == 66)
         #expect(result.standardError.hasPrefix("Error: cannot read '/nonexistent/paste.txt': no such file."))
+    }
+
+    @Test func pasteWithoutErrorIsDataError() throws {
+        // Bytes from a fixed linear congruential sequence: binary noise without any error in it.
+        var state: UInt32 = 12_345
+        let noise = Data((0..<4096).map { _ -> UInt8 in
+            state = state &* 1_103_515_245 &+ 12_345
+            return UInt8(truncatingIfNeeded: state >> 16)
+        })
+        let file = try PackagePaths.scratchFolder("from-error").appendingPathComponent("rand.bin")
+        try noise.write(to: file)
+
+        let result = try C.run(["check", "--az-output", azOutput("10-sp-show-client.json"), "--from-error", file.path])
+
+        #expect(result.status == 65)
+        #expect(result.standardOutput.isEmpty)
+        #expect(result.standardError == "Error: The file \(file.path) contains no recognisable sign-in error, so --from-error cannot take a tenant from it. Give the file that contains the error, or name the tenant with --expect-tenant.\n")
+    }
+
+    @Test func pasteWithoutErrorOnStandardInput() throws {
+        let result = try ProcessRunner.consentDoctor(
+            ["check", "--az-output", azOutput("10-sp-show-client.json"), "--from-error", "-"],
+            standardInput: Data("nothing to see here\n".utf8),
+            timeout: C.processTimeout
+        )
+
+        #expect(result.status == 65)
+        #expect(result.standardError.hasPrefix("Error: Standard input contains no recognisable sign-in error"))
+    }
+
+    @Test func pastedErrorWithoutTenantAddsNote() throws {
+        let paste = PackagePaths.fixture("pastes/05-ri-friendly-toast.txt").path
+        let result = try C.run(["check", "--az-output", azOutput("10-sp-show-client.json"), "--from-error", paste, "--format", "json"])
+        let report = try C.decode(result)
+
+        #expect(result.status == 1)
+        #expect(report.notes.contains("The error in \(paste) names no tenant, so it sets no expected tenant."))
     }
 
     @Test func unwritableSnapshot() throws {

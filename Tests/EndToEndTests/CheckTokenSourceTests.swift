@@ -120,6 +120,30 @@ struct CheckTokenSourceTests {
         }
     }
 
+    @Test func unavailableAuthorityExits69() throws {
+        let emulator = try EmulatorProcess(tenant: "healthy", faults: ["unavailable,path=*/oauth2/v2.0/token,retry-after=0"])
+        let result = try C.check(emulator, ["--authority-host", emulator.baseURL.absoluteString], token: nil, environment: clientCredentials)
+
+        #expect(result.status == 69)
+        #expect(result.standardOutput.isEmpty)
+        #expect(result.standardError.hasPrefix("Error: The client credentials token endpoint at 127.0.0.1:\(emulator.port) failed on its side with status 503 (temporarily_unavailable)"))
+        #expect(result.standardError.contains("Run the command again later"))
+        #expect(!result.standardError.contains("client secret"))
+        try expectNoSecrets([result.standardOutput, result.standardError], emulator: emulator)
+    }
+
+    @Test func authorityServerErrorExits69() throws {
+        let server = try CannedHTTPServer { _, _ in .json(500, #"{"error":"server_error","error_description":"AADSTS90033: A transient error has occurred."}"#) }
+        try SharedEmulators.use("healthy") { emulator in
+            let result = try C.check(emulator, ["--authority-host", server.rootURL], token: nil, environment: clientCredentials)
+
+            #expect(result.status == 69)
+            #expect(result.standardError.hasPrefix("Error: The client credentials token endpoint at 127.0.0.1:\(server.port) failed on its side with status 500 (server_error): AADSTS90033"))
+            #expect(result.standardError.contains("check --authority-host and AZURE_AUTHORITY_HOST"))
+            try expectNoSecrets([result.standardOutput, result.standardError], emulator: emulator)
+        }
+    }
+
     // MARK: - Managed identity
 
     @Test func managedIdentity() throws {
@@ -143,6 +167,31 @@ struct CheckTokenSourceTests {
             #expect(result.status == 77)
             #expect(result.standardError.hasPrefix("Error: The managed identity token request to 127.0.0.1:\(emulator.port) failed with status 401"))
             try expectNoSecrets([result.standardOutput, result.standardError], emulator: emulator, extra: ["wrong-header-7a6b5c"])
+        }
+    }
+
+    @Test func managedIdentityNotFoundExits69() throws {
+        let server = try CannedHTTPServer { _, _ in CannedHTTPResponse(status: 404, body: "Not Found") }
+        try SharedEmulators.use("healthy") { emulator in
+            let environment = ["IDENTITY_ENDPOINT": server.rootURL + "/msi/missing", "IDENTITY_HEADER": "managed-identity-header"]
+            let result = try C.check(emulator, token: nil, environment: environment)
+
+            #expect(result.status == 69)
+            #expect(result.standardError == "Error: The managed identity token endpoint at 127.0.0.1:\(server.port) failed with status 404, so no token endpoint answers at that URL. Check IDENTITY_ENDPOINT.\n")
+            #expect(server.requests.count == 1)
+        }
+    }
+
+    @Test func managedIdentityServerErrorExits69() throws {
+        let server = try CannedHTTPServer { _, _ in .json(500, #"{"statusCode":500,"message":"The identity service failed."}"#) }
+        try SharedEmulators.use("healthy") { emulator in
+            let environment = ["IDENTITY_ENDPOINT": server.rootURL + "/msi/token", "IDENTITY_HEADER": "managed-identity-header"]
+            let result = try C.check(emulator, token: nil, environment: environment)
+
+            #expect(result.status == 69)
+            #expect(result.standardError.hasPrefix("Error: The managed identity token endpoint at 127.0.0.1:\(server.port) failed on its side with status 500: The identity service failed."))
+            #expect(result.standardError.contains("check IDENTITY_ENDPOINT"))
+            #expect(!result.standardError.contains("managed-identity-header"))
         }
     }
 

@@ -71,4 +71,23 @@ struct GraphURLTests {
         #expect(result.standardError.contains("IDENTITY_ENDPOINT 'http://192.0.2.1/msi/token' uses plain http to 192.0.2.1."))
         #expect(!result.standardError.contains("managed-identity-header"))
     }
+
+    @Test func redirectingGraphNamesGraphURL() throws {
+        let server = try CannedHTTPServer { _, _ in
+            CannedHTTPResponse(status: 307, headers: [("Location", "https://user:pass-secret-9@graph.example.test/v1.0/$batch?sig=query-secret-9")])
+        }
+
+        let result = try C.run(["check", "--graph-url", server.rootURL, "--format", "json"], environment: ["CONSENT_DOCTOR_ACCESS_TOKEN": "static-reader-token"])
+        let report = try C.decode(result)
+
+        #expect(result.status == 1)
+        #expect(report.verdict.status == "incomplete")
+        let reason = try #require(report.finding("service-principal.client")?.reason)
+        #expect(reason.hasPrefix("Graph answered POST /$batch with a redirect (status 307) to https://graph.example.test/v1.0/$batch."))
+        #expect(reason.contains("Check that --graph-url, if given, names the Graph root itself"))
+        #expect(!reason.contains("Run the check again"))
+        #expect(!result.standardOutput.contains("query-secret-9"))
+        #expect(!result.standardOutput.contains("pass-secret-9"))
+        #expect(server.requests == ["POST /v1.0/$batch"])
+    }
 }

@@ -50,6 +50,6 @@ struct OutputFailureTests {
 
         #expect(result.status == 64)
         #expect(!result.standardError.contains("\u{1B}"))
-        #expect(result.standardError.contains("\\u{1B}[31mred"))
+        #expect(result.standardError.contains("'[U+001B][31mred'"))
     }
 }

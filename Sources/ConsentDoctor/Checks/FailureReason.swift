@@ -51,6 +51,8 @@ enum FailureReason {
             return "Run the check again once Graph can be reached."
         case .malformedResponse:
             return "Check that --graph-url, if given, points at Microsoft Graph, and run the check again. If it fails the same way, report the Graph request-id."
+        case .httpError where failure.httpStatus.map({ (300..<400).contains($0) }) == true:
+            return GraphError.redirectAdvice
         case .httpError:
             return "Run the check again. If it fails the same way, report the Graph request-id."
         case .notInInput:

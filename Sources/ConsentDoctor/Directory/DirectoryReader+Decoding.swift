@@ -143,10 +143,11 @@ extension GraphClient {
             path: GraphPath.readable(request.url),
             status: response.status,
             code: body?.code.map { SecretRedaction.redact($0, secrets: secrets) },
-            graphMessage: body?.message.flatMap { SecretRedaction.summary($0, secrets: secrets) },
+            graphMessage: body?.message.flatMap { SecretRedaction.singleLine($0, secrets: secrets) },
             requestId: response.requestId,
             attempts: attempts,
-            declinedWait: declinedWait(for: response)
+            declinedWait: declinedWait(for: response),
+            location: GraphError.shownLocation(response.header("Location"))
         )
     }
 

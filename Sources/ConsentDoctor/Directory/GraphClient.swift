@@ -96,11 +96,12 @@ public struct GraphClient: Sendable {
             path: exchange.record.path,
             status: exchange.response.status,
             code: body?.code.map { SecretRedaction.redact($0, secrets: secrets) },
-            graphMessage: body?.message.flatMap { SecretRedaction.summary($0, secrets: secrets) },
+            graphMessage: body?.message.flatMap { SecretRedaction.singleLine($0, secrets: secrets) },
             requestId: exchange.record.requestId,
             attempts: exchange.attempts,
             requests: requests ?? [exchange.record],
-            declinedWait: exchange.declinedWait
+            declinedWait: exchange.declinedWait,
+            location: GraphError.shownLocation(exchange.response.header("Location"))
         )
     }
 

@@ -9,7 +9,7 @@ public struct GraphError: Error, Sendable, Equatable, CustomStringConvertible {
     public var status: Int?
     /// Graph's error code, such as `Authorization_RequestDenied`.
     public var code: String?
-    /// Graph's own message, with the token removed if a server ever echoed it.
+    /// Graph's own message on one line, with the token removed if a server ever echoed it.
     public var graphMessage: String?
     public var requestId: String?
     /// Times the request was sent, retries included.
@@ -23,6 +23,8 @@ public struct GraphError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The `Retry-After` wait Graph requested that was longer than the tool waits, for
     /// `throttled`; nil when the retries ran out for another reason.
     public var declinedWait: RetryingSender.DeclinedWait?
+    /// The target of a redirect (3xx), as `shownLocation(_:)` returns it, or nil.
+    public var location: String?
 
     public init(
         kind: LookupFailure.Kind,
@@ -36,7 +38,8 @@ public struct GraphError: Error, Sendable, Equatable, CustomStringConvertible {
         transportError: TransportError? = nil,
         detail: String? = nil,
         requests: [GraphRequestRecord] = [],
-        declinedWait: RetryingSender.DeclinedWait? = nil
+        declinedWait: RetryingSender.DeclinedWait? = nil,
+        location: String? = nil
     ) {
         self.kind = kind
         self.method = method
@@ -50,6 +53,7 @@ public struct GraphError: Error, Sendable, Equatable, CustomStringConvertible {
         self.detail = detail
         self.requests = requests
         self.declinedWait = declinedWait
+        self.location = location
     }
 
     /// Whether Graph returned 404.
@@ -123,6 +127,9 @@ public struct GraphError: Error, Sendable, Equatable, CustomStringConvertible {
             return "\(request) got no response from Graph\(tries).\(cause)"
         case .malformedResponse:
             return "Graph's response to \(request) could not be read: \(detail ?? "unexpected content")\(facts)."
+        case .httpError where isRedirect:
+            let target = location.map { " to \($0)" } ?? " without a Location"
+            return "Graph answered \(request) with a redirect (status \(status.map(String.init) ?? "3xx"))\(target)\(facts).\(quoted)"
         case .httpError, .notInInput:
             return "Graph returned status \(status.map(String.init) ?? "unknown") for \(request)\(facts).\(quoted)"
         }
@@ -143,6 +150,8 @@ public struct GraphError: Error, Sendable, Equatable, CustomStringConvertible {
             return transportError == nil ? "Check the network connection and any proxy settings (HTTPS_PROXY)." : nil
         case .malformedResponse:
             return "Check that --graph-url points at Microsoft Graph."
+        case .httpError where isRedirect:
+            return Self.redirectAdvice
         case .httpError, .notInInput:
             return nil
         }

@@ -32,7 +32,8 @@ public enum SnapshotFile {
     /// `.snapshotFile`.
     ///
     /// - Throws: `SnapshotFileError` when the file cannot be read, is too large, is not JSON, is
-    ///   not a snapshot, has another format version, has invalid content or repeats an id.
+    ///   not a snapshot, has another format version, has invalid content or repeats an id. Invalid
+    ///   content includes values that break `SnapshotContentRules`, such as an unknown cloud.
     public static func load(from url: URL, limit: Int = InputFileReader.maximumBytes) throws -> DirectorySnapshot {
         let data: Data
         do {
@@ -61,6 +62,11 @@ public enum SnapshotFile {
         } catch let error as DecodingError {
             throw SnapshotFileError(path: path, problem: .invalidContent(Self.describe(error)))
         }
+        if let problem = SnapshotContentRules.valueProblem(in: snapshot) {
+            throw SnapshotFileError(path: path, problem: .invalidContent(problem))
+        }
+        // The cloud name matches without regard to case, as --cloud does, and is shown as spelt in `Cloud`.
+        snapshot.cloud = Cloud.named(snapshot.cloud)?.name ?? snapshot.cloud
         if let duplicate = SnapshotIdentifiers.firstDuplicate(in: snapshot) {
             throw SnapshotFileError(path: path, problem: .duplicateId(kind: duplicate.kind, id: duplicate.id))
         }
@@ -68,23 +74,54 @@ public enum SnapshotFile {
         return snapshot
     }
 
-    /// Checks that the data is a JSON object with a `servicePrincipals` field and the number 1 in
-    /// `formatVersion`. The parsed object is released on return, before the full decode.
+    /// Checks that the data is a JSON object with a `servicePrincipals` field, the integer 1 in
+    /// `formatVersion`, and numbers that follow `SnapshotContentRules`. The parsed object is
+    /// released on return, before the full decode.
     private static func checkHeader(_ data: Data, path: String) throws {
-        guard let object = try? JSONSerialization.jsonObject(with: data) else {
+        guard let object = try? JSONSerialization.jsonObject(with: data, options: .fragmentsAllowed) else {
             if JSONNesting.depth(of: data) > maximumNesting {
                 throw SnapshotFileError(path: path, problem: .nestedTooDeeply(limit: maximumNesting))
             }
             throw SnapshotFileError(path: path, problem: .notJSON)
         }
-        guard let fields = object as? [String: Any], let version = fields["formatVersion"], fields["servicePrincipals"] != nil else {
+        guard let fields = object as? [String: Any] else {
+            throw SnapshotFileError(path: path, problem: .topLevelNotObject(found: jsonKind(of: object)))
+        }
+        guard let version = fields["formatVersion"], fields["servicePrincipals"] != nil else {
             throw SnapshotFileError(path: path, problem: .notASnapshot)
         }
         if let text = version as? String {
             throw SnapshotFileError(path: path, problem: .formatVersionNotANumber(text))
         }
-        guard let number = version as? Int, number == DirectorySnapshot.formatVersion else {
-            throw SnapshotFileError(path: path, problem: .unsupportedFormatVersion(String(describing: version)))
+        switch SnapshotContentRules.numberForm(version) {
+        case .integer(DirectorySnapshot.formatVersion):
+            break
+        case .integer(let number):
+            throw SnapshotFileError(path: path, problem: .unsupportedFormatVersion(String(number)))
+        case .nonInteger:
+            throw SnapshotFileError(path: path, problem: .invalidContent("formatVersion must be the integer \(DirectorySnapshot.formatVersion), written without a decimal point or exponent"))
+        case nil:
+            throw SnapshotFileError(path: path, problem: .invalidContent("formatVersion is \(jsonKind(of: version)), but it must be the integer \(DirectorySnapshot.formatVersion)"))
+        }
+        if let problem = SnapshotContentRules.numberProblem(in: fields) {
+            throw SnapshotFileError(path: path, problem: .invalidContent(problem))
+        }
+    }
+
+    /// Returns what a parsed JSON value is, for messages: `null`, `an array`, `an object`,
+    /// `a string`, `a Boolean`, or `a number`.
+    private static func jsonKind(of value: Any) -> String {
+        switch value {
+        case is NSNull:
+            return "null"
+        case is [Any]:
+            return "an array"
+        case is [String: Any]:
+            return "an object"
+        case is String:
+            return "a string"
+        default:
+            return SnapshotContentRules.numberForm(value) == nil ? "a Boolean" : "a number"
         }
     }
 
@@ -115,6 +152,8 @@ public struct SnapshotFileError: Error, Equatable, CustomStringConvertible {
         /// The file is larger than the limit, in bytes.
         case tooLarge(limit: Int)
         case notJSON
+        /// The file is valid JSON, but its top level is not an object: `null`, `an array`, and so on.
+        case topLevelNotObject(found: String)
         /// The JSON nests arrays and objects deeper than the limit.
         case nestedTooDeeply(limit: Int)
         case notASnapshot
@@ -141,6 +180,8 @@ public struct SnapshotFileError: Error, Equatable, CustomStringConvertible {
             return "The snapshot file \(path) is larger than \(InputFileReader.describe(bytes: limit)), the most consent-doctor reads. A saved snapshot of one app's service principals and grants is far smaller, so check that the path names a snapshot."
         case .notJSON:
             return "The snapshot file \(path) is not valid JSON. Save the snapshot again with consent-doctor."
+        case .topLevelNotObject(let found):
+            return "The snapshot file \(path) is valid JSON, but its top level is \(found) instead of an object. A snapshot is an object with formatVersion and servicePrincipals, as --save-snapshot writes it."
         case .nestedTooDeeply(let limit):
             return "The snapshot file \(path) nests arrays or objects more than \(limit) levels deep, which consent-doctor does not read. A saved snapshot nests only a few levels, so save the snapshot again with consent-doctor."
         case .notASnapshot:

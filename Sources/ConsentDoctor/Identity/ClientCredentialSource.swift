@@ -32,7 +32,7 @@ public struct ClientCredentialSource: TokenSource {
             token.tenantId = token.tenantId ?? Identifiers.normalizedGUID(tenant)
             return token
         case .error(let status, let error, let description):
-            throw IdentityError.tokenRequestRejected(source: kind, host: CurlURL(endpoints.authorityHost)?.authority ?? endpoints.authorityHost, status: status, error: error, detail: description)
+            throw IdentityError.tokenEndpointError(source: kind, host: CurlURL(endpoints.authorityHost)?.authority ?? endpoints.authorityHost, status: status, error: error, detail: description)
         }
     }
 }

@@ -15,8 +15,12 @@ public enum IdentityError: Error, Sendable, Equatable, CustomStringConvertible {
     case azureCLINotLoggedIn(tenant: String?)
     case azureCLIFailed(status: Int32, detail: String?)
     case azureCLITimedOut(seconds: Int)
-    /// The token or managed identity endpoint returned an error.
+    /// The token or managed identity endpoint rejected the request, such as 400 or 401 with
+    /// `invalid_client` or `invalid_grant`: the credentials or settings are wrong.
     case tokenRequestRejected(source: TokenSourceKind, host: String, status: Int, error: String?, detail: String?)
+    /// The token or managed identity endpoint failed on its own side or is not there: a redirect,
+    /// 404, 405 or 410, 429 after the retries, or a 5xx status. See `isEndpointFailure(status:)`.
+    case tokenEndpointFailed(source: TokenSourceKind, host: String, status: Int, error: String?, detail: String?)
     /// A token response without a token, or not in the expected JSON form.
     case malformedTokenResponse(source: TokenSourceKind, host: String, detail: String)
     case deviceCodeNeedsTerminal
@@ -51,6 +55,8 @@ public enum IdentityError: Error, Sendable, Equatable, CustomStringConvertible {
             let code = error.map { " (\($0))" } ?? ""
             let reason = detail.map { ": \($0)" } ?? "."
             return "The \(Self.name(of: source)) token request to \(host) failed with status \(status)\(code)\(reason) Check the \(Self.settings(of: source))."
+        case .tokenEndpointFailed(let source, let host, let status, let error, let detail):
+            return Self.endpointFailureSentence(source: source, host: host, status: status, error: error, detail: detail)
         case .malformedTokenResponse(let source, let host, let detail):
             return "The \(Self.name(of: source)) token response from \(host) could not be read: \(detail). Check that the endpoint is the right one."
         case .deviceCodeNeedsTerminal:
@@ -63,6 +69,52 @@ public enum IdentityError: Error, Sendable, Equatable, CustomStringConvertible {
             return "The \(Self.name(of: source)) token request failed. \(error.description)"
         case .invalidEndpoint(let error):
             return error.description
+        }
+    }
+
+    /// Returns whether an error status from a token endpoint means that the endpoint failed or is
+    /// missing, rather than that it rejected the credentials. Such statuses are a redirect, 404,
+    /// 405 or 410 (no token endpoint at that URL), 429 (still throttled after the retries) and any
+    /// 5xx status. Entra ID rejects credentials with 400 or 401 and an OAuth `error` such as
+    /// `invalid_client`.
+    public static func isEndpointFailure(status: Int) -> Bool {
+        switch status {
+        case 300..<400, 404, 405, 410, 429, 500..<600:
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// Returns the error for a token endpoint's error reply: `tokenEndpointFailed` when the status
+    /// shows that the endpoint failed or is missing, otherwise `tokenRequestRejected`.
+    static func tokenEndpointError(source: TokenSourceKind, host: String, status: Int, error: String?, detail: String?) -> IdentityError {
+        if isEndpointFailure(status: status) {
+            return .tokenEndpointFailed(source: source, host: host, status: status, error: error, detail: detail)
+        }
+        return .tokenRequestRejected(source: source, host: host, status: status, error: error, detail: detail)
+    }
+
+    private static func endpointFailureSentence(source: TokenSourceKind, host: String, status: Int, error: String?, detail: String?) -> String {
+        let code = error.map { " (\($0))" } ?? ""
+        let reason = detail.map { ": \($0)" } ?? ""
+        let request = "The \(name(of: source)) token endpoint at \(host)"
+        let setting = endpointSetting(of: source)
+        switch status {
+        case 300..<400:
+            return "\(request) answered with a redirect (status \(status)) instead of a token. consent-doctor does not follow redirects, so a credential never goes to a second host. Check that \(setting) names the token endpoint itself."
+        case 404, 405, 410:
+            return "\(request) failed with status \(status)\(code)\(reason), so no token endpoint answers at that URL. Check \(setting)."
+        default:
+            return "\(request) failed on its side with status \(status)\(code)\(reason). Run the command again later, and if it keeps failing, check \(setting)."
+        }
+    }
+
+    /// Returns the settings that decide where a source's token endpoint is.
+    private static func endpointSetting(of source: TokenSourceKind) -> String {
+        switch source {
+        case .managedIdentity: "IDENTITY_ENDPOINT"
+        case .environment, .deviceCode, .accessToken, .azureCLI: "--authority-host and AZURE_AUTHORITY_HOST"
         }
     }
 

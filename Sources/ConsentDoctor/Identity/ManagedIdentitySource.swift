@@ -45,7 +45,7 @@ public struct ManagedIdentitySource: TokenSource {
         case .token(let token):
             return token
         case .error(let status, let error, let description):
-            throw IdentityError.tokenRequestRejected(source: kind, host: CurlURL(endpoint)?.authority ?? endpoint, status: status, error: error, detail: description)
+            throw IdentityError.tokenEndpointError(source: kind, host: CurlURL(endpoint)?.authority ?? endpoint, status: status, error: error, detail: description)
         }
     }
 }

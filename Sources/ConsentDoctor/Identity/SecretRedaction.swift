@@ -22,4 +22,19 @@ enum SecretRedaction {
         let redacted = redact(line, secrets: secrets)
         return redacted.count > limit ? String(redacted.prefix(limit)) + "…" : redacted
     }
+
+    /// Returns `text` with its lines joined by single spaces, redacted and cut to `limit`
+    /// characters, or nil when empty. Unlike `summary`, it keeps the lines after the first, for
+    /// messages such as Graph's whose later part may carry the reason.
+    static func singleLine(_ text: String, secrets: [String], limit: Int = 300) -> String? {
+        let line = text.split(whereSeparator: \.isNewline)
+            .map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty }
+            .joined(separator: " ")
+        guard !line.isEmpty else {
+            return nil
+        }
+        let redacted = redact(line, secrets: secrets)
+        return redacted.count > limit ? String(redacted.prefix(limit)) + "…" : redacted
+    }
 }
