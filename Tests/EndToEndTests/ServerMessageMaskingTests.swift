@@ -10,7 +10,7 @@ struct ServerMessageMaskingTests {
     static let message = "Bearer eyJabc.def.ghi leaked? access_token=EchoSecret1"
     static let leaks = ["eyJabc.def.ghi", "EchoSecret1"]
 
-    /// Starts a server on 127.0.0.1 that answers every request with `response`.
+    /// Starts a server on 127.0.0.1 that responds to every request with `response`.
     private func server(_ response: HTTPResponse) throws -> (HTTPServer, String) {
         let server = HTTPServer { _ in response }
         let port = try server.start()
