@@ -45,9 +45,11 @@ extension SecretMasker {
         SecretPattern.assignment(names: ambiguousNames, separator: .colon, values: .unquoted) { value in
             isIdentifierOrCode(value) || !value.contains(where: \.isASCIIDigit)
         },
-        // An authorization code or a SAS signature as a URL parameter.
+        // An authorization code as a URL parameter, and a SAS signature wherever its name starts
+        // a word. `code` alone is too common a word to mask without the URL around it.
         SecretPattern(
-            #"(?:[?&#;]|"# + Fragment.percent("26|3F|23|3B") + ")(?:code|sig)(?:=" + Fragment.plainValue + "|" + Fragment.percent("3D") + Fragment.encodedValue + ")",
+            #"(?:(?:[?&#;]|"# + Fragment.percent("26|3F|23|3B") + ")code|" + Fragment.boundary + "sig)"
+                + "(?:=" + Fragment.plainValue + "|" + Fragment.percent("3D") + Fragment.encodedValue + ")",
             keeps: isErrorCode
         ),
         // The password in a URL's user information: `scheme://user:password@host`.
