@@ -6,7 +6,7 @@ extension SecretMasker {
     /// Names whose value is a credential wherever it is.
     static let credentialNames = Fragment.names([
         ["access", "token"], ["refresh", "token"], ["id", "token"],
-        ["client", "secret"], ["client", "assertion"],
+        ["client", "secret"], ["client", "assertion"], ["assertion"],
         ["password"], ["passwd"], ["pwd"],
         ["x", "api", "key"], ["api", "key"],
         ["account", "key"], ["shared", "access", "key"],
@@ -14,7 +14,7 @@ extension SecretMasker {
 
     /// Names of credentials that are also ordinary words, so prose such as "Failed to get token:
     /// invalid_grant" must not lose its next word.
-    static let ambiguousNames = Fragment.names([["token"], ["secret"], ["session", "id"], ["session"], ["assertion"]])
+    static let ambiguousNames = Fragment.names([["token"], ["secret"], ["session", "id"], ["session"]])
 
     /// The schemes an `Authorization` header may name before its credential.
     private static let authorizationSchemes = "(?:Bearer|Basic|Negotiate|Digest|PoP|NTLM)"
