@@ -39,6 +39,6 @@ let package = Package(
 
         .testTarget(name: "ConsentDoctorTests", dependencies: ["ConsentDoctor", "TestSupport", "CLibXML2", "GraphEmulator"]),
         .testTarget(name: "GraphEmulatorTests", dependencies: ["GraphEmulator", "TestSupport"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["TestSupport", "CLibXML2"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["TestSupport", "CLibXML2", "GraphEmulator"]),
     ]
 )

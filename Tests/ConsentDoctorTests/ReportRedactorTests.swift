@@ -84,6 +84,26 @@ struct ReportRedactorTests {
         #expect(!json.contains("<user-2>"))
     }
 
+    @Test func percentEncodedEmailIsMasked() {
+        let text = "AADSTS50020: User account 'jane.doe@fabrikam.com' from identity provider 'live.com' does not exist in tenant 'Contoso'. Contact mailto:dave%40contoso.com or mailto%3Ajane.doe%40fabrikam.com, login_hint%3Ddave%2540contoso.com."
+        let redacted = ReportRedactor.redact(Sample.report(text: text))
+        let json = JSONRenderer.render(redacted)
+
+        for address in ["jane.doe", "dave"] {
+            #expect(!json.contains(address), "redacted report still contains \(address)")
+        }
+        // Each address gets one placeholder, whether its @ is encoded or not.
+        let message = redacted.diagnoses.first?.values.message
+        #expect(message == "User account '<email-2>' from identity provider 'live.com' does not exist in tenant 'Contoso'. Contact mailto:<email-1> or mailto%3A<email-2>, login_hint%3D<email-1>.")
+        #expect(!json.contains("<email-3>"))
+    }
+
+    @Test(arguments: ["50%25 off", "a%2Fb@", "x%40y", "100%40"])
+    func percentTextWithoutAddressIsKept(text: String) {
+        var masker = ValueMasker()
+        #expect(masker.mask(text) == text)
+    }
+
     @Test func timestampsAreNotTakenForAddresses() throws {
         let redacted = ReportRedactor.redact(try Sample.report("01-ri-desktop-log-650057.txt"))
         #expect(redacted.diagnoses.first?.values.timestamp == "2026-11-18 09:14:02Z")

@@ -70,9 +70,68 @@ struct SecretLeakTests {
         }
     }
 
+    /// A server message with credentials the request never carried.
+    private static let echoedMessage = "Bearer eyJabc.def.ghi leaked? access_token=EchoSecret1 password: Hunter22"
+    private static let echoedSecrets = ["eyJabc.def.ghi", "EchoSecret1", "Hunter22"]
+
+    @Test func graphMessageIsMasked() async throws {
+        let server = try TestServer { _ in
+            .json(500, ["error": ["code": "Echo client_secret=CodeSecret9", "message": Self.echoedMessage]])
+        }
+        let client = try TestClients.graphClient(server: server, token: secret, policy: .none)
+
+        let error = await #expect(throws: GraphError.self) {
+            _ = try await client.get("/organization")
+        }
+
+        #expect(error?.graphMessage == "Bearer [redacted] leaked? access_token=[redacted] password: [redacted]")
+        #expect(error?.code == "Echo client_secret=[redacted]")
+        for leaked in Self.echoedSecrets + ["CodeSecret9"] {
+            #expect(error?.description.contains(leaked) == false, "\(leaked)")
+        }
+    }
+
+    @Test func batchItemMessageIsMasked() async throws {
+        let graph = FakeGraph(SampleTenant.complete())
+        graph.fault = { context in
+            context.insideBatch ? FakeGraph.error(500, "Echo", Self.echoedMessage) : nil
+        }
+        let server = try graph.start()
+        let log = RecordingLogSink()
+        let client = try TestClients.graphClient(server: server, token: secret, policy: .none, log: log)
+
+        let snapshot = try await DirectoryReader(client: client).read(profile: .redisInsight, tenant: nil)
+
+        let json = String(decoding: try JSONEncoder().encode(snapshot), as: UTF8.self)
+        #expect(json.contains("leaked? access_token=[redacted]"))
+        for leaked in Self.echoedSecrets {
+            #expect(!json.contains(leaked), "\(leaked)")
+            #expect(log.messages.allSatisfy { !$0.contains(leaked) }, "\(leaked)")
+        }
+    }
+
+    @Test func tokenErrorDescriptionIsMasked() async throws {
+        let server = try TestServer { _ in
+            .json(400, ["error": "invalid_request access_token=CodeSecret9", "error_description": "AADSTS900144: " + Self.echoedMessage])
+        }
+        let endpoints = try GraphEndpoints(authorityHost: server.rootURL)
+        let source = ClientCredentialSource(tenant: "72f988bf-86f1-41af-91ab-2d7cd011db47", clientId: "app", clientSecret: "client-secret-value", endpoints: endpoints, sender: TestClients.sender())
+
+        let error = await #expect(throws: IdentityError.self) {
+            _ = try await source.fetchToken()
+        }
+
+        let text = error?.description ?? ""
+        #expect(text.contains("AADSTS900144: Bearer [redacted] leaked? access_token=[redacted]"))
+        #expect(text.contains("(invalid_request access_token=[redacted])"))
+        for leaked in Self.echoedSecrets + ["CodeSecret9"] {
+            #expect(!text.contains(leaked), "\(leaked)")
+        }
+    }
+
     @Test func transportErrorsNeverShowToken() async throws {
         let transport = CurlTransport()
-        let request = HTTPClientRequest(method: "GET", url: "http://192.0.2.1/v1.0/organization", headers: [HTTPHeader("Authorization", "Bearer \(secret)")])
+        let request = HTTPClientRequest(method: "GET", url: "http://127.0.0.1:1/v1.0/organization", headers: [HTTPHeader("Authorization", "Bearer \(secret)")])
 
         do {
             _ = try await transport.send(request)

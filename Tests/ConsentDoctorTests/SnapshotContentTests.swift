@@ -112,7 +112,7 @@ struct SnapshotContentTests {
         #expect(error.description == "The snapshot file null.json is valid JSON, but its top level is null instead of an object. A snapshot is an object with formatVersion and servicePrincipals, as --save-snapshot writes it.")
     }
 
-    @Test(arguments: [("1", SnapshotContentRules.NumberForm.integer(1)), ("-5", .integer(-5)), ("1.0", .nonInteger(1)), ("1e3", .nonInteger(1000)), ("18446744073709551615", .nonInteger(18_446_744_073_709_551_615))])
+    @Test(arguments: [("1", SnapshotContentRules.NumberForm.integer(1)), ("-5", .integer(-5)), ("1.0", .nonInteger(1)), ("1e3", .nonInteger(1000)), ("18446744073709551615", .nonInteger(18_446_744_073_709_551_616))])
     func numberFormOfLiteral(literal: String, form: SnapshotContentRules.NumberForm) throws {
         let object = try #require(try JSONSerialization.jsonObject(with: Data("{\"n\":\(literal)}".utf8)) as? [String: Any])
         #expect(SnapshotContentRules.numberForm(object["n"]) == form)

@@ -85,6 +85,20 @@ struct TokenSelectionTests {
         #expect(endpointError.setting == "IDENTITY_ENDPOINT")
     }
 
+    @Test func managedIdentityUserInfoRejected() throws {
+        let settings = options(["IDENTITY_ENDPOINT": "http://user:PassSecret1@127.0.0.1:41000/msi/token?x=a@b", "IDENTITY_HEADER": "header"], method: .only(.managedIdentity))
+        let error = #expect(throws: IdentityError.self) {
+            _ = try TokenSources.provider(for: settings, endpoints: try GraphEndpoints(), sender: TestClients.sender(), presentDeviceCodePrompt: { _ in })
+        }
+        guard case .invalidEndpoint(let endpointError) = error else {
+            Issue.record("expected invalidEndpoint, got \(String(describing: error))")
+            return
+        }
+        #expect(endpointError.problem == .userInfo)
+        #expect(endpointError.value == "http://[redacted]@127.0.0.1:41000/msi/token?x=a@b")
+        #expect(error?.description.contains("Secret1") == false)
+    }
+
     @Test(arguments: ["http://169.254.10.20:2377/metadata/identity/oauth2/token?x=1", "http://localhost:42356/msi/token", "https://10.0.0.4:2377/msi/token"])
     func managedIdentityEndpointAccepted(endpoint: String) throws {
         let settings = options(["IDENTITY_ENDPOINT": endpoint, "IDENTITY_HEADER": "header"], method: .only(.managedIdentity))
@@ -307,6 +321,43 @@ struct GraphEndpointsTests {
     @Test func emptyEnvironmentAuthorityIgnored() throws {
         let endpoints = try GraphEndpoints(cloud: .azureChinaCloud, environment: ["AZURE_AUTHORITY_HOST": ""])
         #expect(endpoints.authorityHost == "https://login.chinacloudapi.cn")
+    }
+
+    @Test(arguments: [
+        ("http://user:PassSecret1@127.0.0.1:8445/v1.0", "http://[redacted]@127.0.0.1:8445/v1.0"),
+        ("https://PassSecret1@graph.example.com", "https://[redacted]@graph.example.com"),
+        ("http://:PassSecret1@127.0.0.1:8445", "http://[redacted]@127.0.0.1:8445"),
+        ("http://user:Pass@Secret1@127.0.0.1:8445", "http://[redacted]@127.0.0.1:8445"),
+        ("http://user;auth=PassSecret1@127.0.0.1:8445", "http://[redacted]@127.0.0.1:8445"),
+        ("user:PassSecret1@127.0.0.1:8445", "[redacted]@127.0.0.1:8445"),
+    ])
+    func userInfoRejected(value: String, shown: String) {
+        let graph = #expect(throws: EndpointError.self) {
+            _ = try GraphEndpoints(graphURL: value)
+        }
+        #expect(graph?.problem == .userInfo)
+        #expect(graph?.value == shown)
+        #expect(graph?.description.contains("Secret1") == false)
+        #expect(graph?.description.contains("contains a user name or password before '@'") == true)
+
+        let authority = #expect(throws: EndpointError.self) {
+            _ = try GraphEndpoints(authorityHost: value)
+        }
+        #expect(authority?.problem == .userInfo)
+        #expect(authority?.description.contains("Secret1") == false)
+    }
+
+    @Test func userInfoInEnvironmentAuthorityRejected() {
+        let error = #expect(throws: EndpointError.self) {
+            _ = try GraphEndpoints(environment: ["AZURE_AUTHORITY_HOST": "user:PassSecret1@login.example.com"])
+        }
+        #expect(error?.problem == .userInfo)
+        #expect(error?.value == "[redacted]@login.example.com")
+    }
+
+    @Test(arguments: ["http://127.0.0.1:8445/v1.0/x@y", "https://graph.example.com/users/a@b.example"])
+    func atSignInPathAccepted(value: String) throws {
+        #expect(try GraphEndpoints(graphURL: value).graphRoot == value)
     }
 
     @Test func invalidOverrideNamesSetting() {

@@ -90,4 +90,48 @@ struct GraphURLTests {
         #expect(!result.standardOutput.contains("pass-secret-9"))
         #expect(server.requests == ["POST /v1.0/$batch"])
     }
+
+    @Test func userInfoInGraphURLRejected() throws {
+        let emulator = try EmulatorProcess(tenant: "healthy")
+        let value = "http://user:passSECRETX@127.0.0.1:\(emulator.port)/v1.0"
+
+        let result = try C.run(["check", "--graph-url", value, "-v"], environment: ["CONSENT_DOCTOR_ACCESS_TOKEN": "static-reader-token"])
+
+        #expect(result.status == 64)
+        #expect(result.standardError.hasPrefix("Error: --graph-url 'http://[redacted]@127.0.0.1:\(emulator.port)/v1.0' contains a user name or password before '@'."))
+        #expect(!result.standardError.contains("passSECRETX"))
+        #expect(!result.standardOutput.contains("passSECRETX"))
+        #expect(try emulator.requestCount() == 0)
+    }
+
+    @Test func userInfoInAuthorityRejected() throws {
+        let emulator = try EmulatorProcess(tenant: "healthy")
+        let root = "http://127.0.0.1:\(emulator.port)"
+
+        let result = try C.run(
+            ["check", "--auth", "environment", "--authority-host", "http://user:passSECRETX@127.0.0.1:\(emulator.port)", "--graph-url", root, "-v"],
+            environment: ["AZURE_TENANT_ID": "5e8a1c73-2d4f-4b96-8a0e-3f7c9b1d6e25", "AZURE_CLIENT_ID": "b7e05c92-1a3d-4f68-8c2b-6e9d0f4a1c73", "AZURE_CLIENT_SECRET": "fixer-app-secret"]
+        )
+
+        #expect(result.status == 64)
+        #expect(result.standardError.contains("--authority-host 'http://[redacted]@127.0.0.1:\(emulator.port)' contains a user name or password"))
+        #expect(!result.standardError.contains("passSECRETX"))
+        #expect(!result.standardError.contains("fixer-app-secret"))
+        #expect(try emulator.requestCount() == 0)
+    }
+
+    @Test func userInfoInIdentityEndpointRejected() throws {
+        let emulator = try EmulatorProcess(tenant: "healthy")
+
+        let result = try C.run(
+            ["check", "--auth", "managed-identity", "--graph-url", "http://127.0.0.1:\(emulator.port)", "-v"],
+            environment: ["IDENTITY_ENDPOINT": "http://user:passSECRETX@127.0.0.1:\(emulator.port)/msi/token", "IDENTITY_HEADER": "managed-identity-header"]
+        )
+
+        #expect(result.status == 64)
+        #expect(result.standardError.contains("IDENTITY_ENDPOINT 'http://[redacted]@127.0.0.1:\(emulator.port)/msi/token' contains a user name or password"))
+        #expect(!result.standardError.contains("passSECRETX"))
+        #expect(!result.standardError.contains("managed-identity-header"))
+        #expect(try emulator.requestCount() == 0)
+    }
 }

@@ -142,7 +142,7 @@ extension GraphClient {
             method: request.method,
             path: GraphPath.readable(request.url),
             status: response.status,
-            code: body?.code.map { SecretRedaction.redact($0, secrets: secrets) },
+            code: body?.code.map { SecretRedaction.cleaned($0, secrets: secrets) },
             graphMessage: body?.message.flatMap { SecretRedaction.singleLine($0, secrets: secrets) },
             requestId: response.requestId,
             attempts: attempts,

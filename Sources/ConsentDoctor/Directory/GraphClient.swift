@@ -85,8 +85,9 @@ public struct GraphClient: Sendable {
         return exchange
     }
 
-    /// Returns the typed error for a response with an error status. Graph's message passes
-    /// through with the current token removed, in case a server ever echoes it.
+    /// Returns the typed error for a response with an error status. Graph's code and message pass
+    /// through `SecretRedaction`, which removes the current token and masks any other credential
+    /// in case a server echoes one.
     func error(for exchange: Exchange, requests: [GraphRequestRecord]? = nil) async throws -> GraphError {
         let body = GraphErrorBody.parse(exchange.response.body)
         let secrets = [try await tokenProvider.token().value]
@@ -95,7 +96,7 @@ public struct GraphClient: Sendable {
             method: exchange.record.method,
             path: exchange.record.path,
             status: exchange.response.status,
-            code: body?.code.map { SecretRedaction.redact($0, secrets: secrets) },
+            code: body?.code.map { SecretRedaction.cleaned($0, secrets: secrets) },
             graphMessage: body?.message.flatMap { SecretRedaction.singleLine($0, secrets: secrets) },
             requestId: exchange.record.requestId,
             attempts: exchange.attempts,

@@ -9,7 +9,7 @@ public struct GraphError: Error, Sendable, Equatable, CustomStringConvertible {
     public var status: Int?
     /// Graph's error code, such as `Authorization_RequestDenied`.
     public var code: String?
-    /// Graph's own message on one line, with the token removed if a server ever echoed it.
+    /// Graph's own message on one line, with the token and anything shaped like a credential masked.
     public var graphMessage: String?
     public var requestId: String?
     /// Times the request was sent, retries included.

@@ -111,7 +111,7 @@ public struct DeviceCodeSource: TokenSource {
         let object = (try? JSONSerialization.jsonObject(with: response.body)) as? [String: Any]
         guard response.isSuccess else {
             let description = (object?["error_description"] as? String).flatMap { SecretRedaction.summary($0, secrets: []) }
-            throw IdentityError.tokenEndpointError(source: kind, host: authorityName, status: response.status, error: object?["error"] as? String, detail: description)
+            throw IdentityError.tokenEndpointError(source: kind, host: authorityName, status: response.status, error: (object?["error"] as? String).map { SecretRedaction.cleaned($0, secrets: []) }, detail: description)
         }
         guard let object, let deviceCode = object["device_code"] as? String, let userCode = object["user_code"] as? String else {
             throw IdentityError.malformedTokenResponse(source: kind, host: authorityName, detail: "the device code response has no device_code or user_code")

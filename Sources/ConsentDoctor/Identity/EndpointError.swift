@@ -9,10 +9,14 @@ public struct EndpointError: Error, Sendable, Equatable, CustomStringConvertible
         case invalid
         /// The value uses plain http to a host that may not receive credentials that way.
         case plainHTTPToRemoteHost(host: String)
+        /// The value has a user name or password before `@`, such as `http://user:password@host`.
+        case userInfo
     }
 
     /// The option or variable the value came from, such as `--graph-url`.
     public var setting: String
+    /// The value as given, except that `EndpointURL` replaces its user information, if any, with
+    /// `[redacted]`.
     public var value: String
     public var problem: Problem
 
@@ -30,6 +34,8 @@ public struct EndpointError: Error, Sendable, Equatable, CustomStringConvertible
             return "\(setting) '\(value)' has no scheme. Write it with https://, as in \(example)."
         case .invalid:
             return "\(setting) '\(value)' is not an absolute http or https URL without a query. Give \(example)."
+        case .userInfo:
+            return "\(setting) '\(value)' contains a user name or password before '@'. consent-doctor signs in with tokens only and sends no credentials in a URL, so remove that part and give \(example)."
         case .plainHTTPToRemoteHost(let host):
             return "\(setting) '\(value)' uses plain http to \(host). A token or secret goes over plain http only to a loopback address (127.0.0.0/8, ::1 or localhost)\(linkLocalClause), so use https for \(host)."
         }

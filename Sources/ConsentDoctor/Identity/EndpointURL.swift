@@ -14,9 +14,11 @@ public enum EndpointURL {
     ///   - shownValue: The text to show in the error, when it differs from `value`.
     ///   - allowsQuery: Whether the URL may have a query, as the managed identity endpoint may.
     ///   - plainHTTPAllowance: The hosts that plain http may reach.
-    /// - Throws: `EndpointError` for an empty value, a value without a scheme, a URL that is not
-    ///   absolute http or https (or has a query or fragment that is not allowed), and plain http
-    ///   to a host outside `plainHTTPAllowance`.
+    /// - Throws: `EndpointError` for an empty value, a value with user information
+    ///   (`user:password@`), a value without a scheme, and a URL that is not absolute http or
+    ///   https. Also for a query or fragment that is not allowed, and for plain http to a host
+    ///   outside `plainHTTPAllowance`. The error shows the value with its user information
+    ///   replaced by `[redacted]`.
     public static func validated(
         _ value: String,
         setting: String,
@@ -25,12 +27,17 @@ public enum EndpointURL {
         plainHTTPAllowance: HTTPClientRequest.PlainHTTPAllowance = .loopbackOnly
     ) throws -> String {
         func failure(_ problem: EndpointError.Problem) -> EndpointError {
-            EndpointError(setting: setting, value: shownValue ?? value, problem: problem)
+            EndpointError(setting: setting, value: maskingUserInfo(shownValue ?? value), problem: problem)
         }
 
         var text = value.trimmingCharacters(in: .whitespaces)
         guard !text.isEmpty else {
             throw failure(.empty)
+        }
+        // A password in the URL would reach logs and messages that print the endpoint, and
+        // libcurl would send it to the server as a Basic credential, so it is never accepted.
+        if userInfoRange(in: text) != nil {
+            throw failure(.userInfo)
         }
         guard text.contains("://") else {
             throw failure(.missingScheme)
@@ -44,10 +51,36 @@ public enum EndpointURL {
         if text.contains("?") && !allowsQuery {
             throw failure(.invalid)
         }
+        if parsed.hasUserInfo {
+            // libcurl found user information that the scan above did not, so the message shows
+            // nothing after the scheme.
+            throw EndpointError(setting: setting, value: parsed.scheme + "://" + SecretRedaction.placeholder, problem: .userInfo)
+        }
         if parsed.scheme == "http" && !allowsPlainHTTP(to: parsed.host, allowance: plainHTTPAllowance) {
             throw failure(.plainHTTPToRemoteHost(host: parsed.authority))
         }
         return text
+    }
+
+    /// Returns the range of the user information in `text`, from the start of the authority up
+    /// to and without the last `@` in it, or nil when the authority has no `@`. The authority
+    /// starts after `://`, or at the start of a value without a scheme, and ends at `/`, `?` or
+    /// `#`, as libcurl reads it.
+    static func userInfoRange(in text: String) -> Range<String.Index>? {
+        let authorityStart = text.range(of: "://")?.upperBound ?? text.startIndex
+        let authorityEnd = text[authorityStart...].firstIndex { "/?#".contains($0) } ?? text.endIndex
+        guard let at = text[authorityStart..<authorityEnd].lastIndex(of: "@") else {
+            return nil
+        }
+        return authorityStart..<at
+    }
+
+    /// Returns `text` with its user information, if any, replaced by `[redacted]`.
+    static func maskingUserInfo(_ text: String) -> String {
+        guard let range = userInfoRange(in: text) else {
+            return text
+        }
+        return text.replacingCharacters(in: range, with: SecretRedaction.placeholder)
     }
 
     private static func allowsPlainHTTP(to host: String, allowance: HTTPClientRequest.PlainHTTPAllowance) -> Bool {

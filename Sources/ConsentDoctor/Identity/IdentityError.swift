@@ -1,7 +1,8 @@
 /// A failure to obtain a Graph token.
 ///
-/// Descriptions never contain a token or a secret: text that a server or `az` returned is passed
-/// through `SecretRedaction` with the secrets of the request before it gets here.
+/// Descriptions contain no token or secret of the request. Text that a server or `az` returned
+/// passes through `SecretRedaction` before it gets here, which removes the secrets of the request
+/// and masks anything else that `SecretMasker` recognises as a credential.
 public enum IdentityError: Error, Sendable, Equatable, CustomStringConvertible {
     /// No source applies in automatic mode.
     case noSourceApplies

@@ -1,5 +1,5 @@
-/// Removes known secrets from text that came from outside, such as an error description from a
-/// token endpoint, before the text reaches an error or a log message.
+/// Removes secrets from text that came from outside, such as an error description from a token
+/// endpoint or Graph's error message, before the text reaches an error, a report or a log message.
 enum SecretRedaction {
     static let placeholder = "[redacted]"
 
@@ -13,17 +13,26 @@ enum SecretRedaction {
         return result
     }
 
-    /// Returns the first line of `text`, redacted and cut to `limit` characters, or nil when empty.
+    /// Returns text that a server or a tool returned with the request's `secrets` replaced, and
+    /// with every value that `SecretMasker` recognises as a credential masked as well, since a
+    /// server may echo a token or a password that the request did not carry.
+    static func cleaned(_ text: String, secrets: [String]) -> String {
+        SecretMasker.masked(redact(text, secrets: secrets))
+    }
+
+    /// Returns the first line of `text`, cleaned as `cleaned(_:secrets:)` does and cut to `limit`
+    /// characters, or nil when empty. Masking comes before the cut, so a cut never leaves part of
+    /// a secret that masking would have recognised whole.
     static func summary(_ text: String, secrets: [String], limit: Int = 300) -> String? {
         let line = text.split(whereSeparator: \.isNewline).first.map(String.init)?.trimmingCharacters(in: .whitespaces) ?? ""
         guard !line.isEmpty else {
             return nil
         }
-        let redacted = redact(line, secrets: secrets)
-        return redacted.count > limit ? String(redacted.prefix(limit)) + "…" : redacted
+        let cleanedLine = cleaned(line, secrets: secrets)
+        return cleanedLine.count > limit ? String(cleanedLine.prefix(limit)) + "…" : cleanedLine
     }
 
-    /// Returns `text` with its lines joined by single spaces, redacted and cut to `limit`
+    /// Returns `text` with its lines joined by single spaces, cleaned and cut to `limit`
     /// characters, or nil when empty. Unlike `summary`, it keeps the lines after the first, for
     /// messages such as Graph's whose later part may carry the reason.
     static func singleLine(_ text: String, secrets: [String], limit: Int = 300) -> String? {
@@ -34,7 +43,7 @@ enum SecretRedaction {
         guard !line.isEmpty else {
             return nil
         }
-        let redacted = redact(line, secrets: secrets)
-        return redacted.count > limit ? String(redacted.prefix(limit)) + "…" : redacted
+        let cleanedLine = cleaned(line, secrets: secrets)
+        return cleanedLine.count > limit ? String(cleanedLine.prefix(limit)) + "…" : cleanedLine
     }
 }

@@ -6,7 +6,8 @@ import Foundation
 /// and managed identity endpoints (`access_token`, `expires_on` as epoch seconds, `message`).
 enum TokenEndpointReply: Sendable {
     case token(AccessToken)
-    /// An error reply. `description` is the server's first line with the request's secrets removed.
+    /// An error reply. `error` and `description`, the server's first line, come with the request's
+    /// secrets removed and any other credential masked.
     case error(status: Int, error: String?, description: String?)
 
     /// Reads a token endpoint response.
@@ -27,7 +28,7 @@ enum TokenEndpointReply: Sendable {
                 ?? (object?["message"] as? String)
                 ?? ((object?["error"] as? [String: Any])?["message"] as? String)
             let description = text.flatMap { SecretRedaction.summary($0, secrets: secrets) }
-            return .error(status: response.status, error: error.map { SecretRedaction.redact($0, secrets: secrets) }, description: description)
+            return .error(status: response.status, error: error.map { SecretRedaction.cleaned($0, secrets: secrets) }, description: description)
         }
 
         guard let object else {

@@ -22,7 +22,11 @@ struct ValueMasker {
     /// Values registered by role, masked wherever they appear in any string.
     private var literals: [(value: String, kind: Kind)] = []
 
-    private static let email = TextPattern(#"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,63}"#)
+    /// An e-mail address, also with its `@` percent-encoded as `%40` (or `%2540`), as in
+    /// `mailto:dave%40contoso.com`. The local part takes no percent-encoded delimiter such as
+    /// `%3D` or `%3A`, and does not start inside one, so `login_hint%3Ddave%40contoso.com` keeps
+    /// its `login_hint%3D`.
+    private static let email = TextPattern(#"(?<!%)(?<!%[0-9A-Fa-f])(?:[A-Za-z0-9._+-]|%(?!25|2[02367CF]|3[A-F]|40))+(?:@|%(?:25)?40)[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,63}"#)
     private static let userBeforeAt = TextPattern(#"(?<![A-Za-z0-9._<>-])([A-Za-z0-9._-]+)@(?=[A-Za-z0-9\[])"#)
     private static let urlHost = TextPattern(#"[A-Za-z][A-Za-z0-9+.-]*://(?:[^/\s@'"<>]*@)?([A-Za-z0-9.-]+\.[A-Za-z]{2,63})(?![A-Za-z0-9-])"#)
     private static let tenantDomain = TextPattern(#"(?<![A-Za-z0-9.-])[A-Za-z0-9-]+\.(?:onmicrosoft\.(?:com|us|de)|partner\.onmschina\.cn)(?![A-Za-z0-9-])"#)
@@ -79,7 +83,12 @@ struct ValueMasker {
     }
 
     private mutating func placeholder(for value: String, kind: Kind) -> String {
-        let key = "\(kind.rawValue):\(value.lowercased())"
+        var canonical = value.lowercased()
+        if kind == .email {
+            // The same address, percent-encoded or not, gets one placeholder.
+            canonical = canonical.replacingOccurrences(of: "%2540", with: "@").replacingOccurrences(of: "%40", with: "@")
+        }
+        let key = "\(kind.rawValue):\(canonical)"
         if let existing = placeholders[key] {
             return existing
         }

@@ -12,6 +12,8 @@ struct CurlURL: Sendable, Equatable {
     var host: String
     /// The explicit port, or nil for the scheme's default.
     var port: Int?
+    /// Whether the URL has user information before `@`: a user name, a password or login options.
+    var hasUserInfo: Bool
 
     /// Parses an absolute URL; returns nil when libcurl rejects it.
     init?(_ text: String) {
@@ -32,6 +34,7 @@ struct CurlURL: Sendable, Equatable {
         self.scheme = scheme.lowercased()
         self.host = host.lowercased()
         self.port = Self.part(handle, CURLUPART_PORT).flatMap { Int($0) }
+        self.hasUserInfo = [CURLUPART_USER, CURLUPART_PASSWORD, CURLUPART_OPTIONS].contains { Self.part(handle, $0) != nil }
     }
 
     /// The host and, when given, the port, such as `127.0.0.1:8445`.
