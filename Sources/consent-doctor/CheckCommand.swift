@@ -29,7 +29,7 @@ enum CheckCommand: ToolCommand {
     static let saveSnapshot = OptionSpec(
         names: ["--save-snapshot"],
         valueName: "FILE",
-        help: "Also save what was read as a JSON snapshot (it contains no token), to replay later with --snapshot. The snapshot is raw data: --redact does not apply to it, so it keeps user object ids and domains."
+        help: "Also save what was read as a JSON snapshot (it contains no token), to replay later with --snapshot. '-' writes the snapshot to standard output, and the report then needs --output FILE. FILE is written the way --output writes its file, and the two must name different files. The snapshot is raw data: --redact does not apply to it, so it keeps user object ids and domains."
     )
     static let profile = OptionSpec(
         names: ["--profile"],
@@ -78,8 +78,8 @@ enum CheckCommand: ToolCommand {
         let appProfile = try chosenProfile(arguments)
         let tenant = try GraphAccessOptions.chosenTenant(arguments)
 
-        if arguments.value(saveSnapshot.primaryName)?.isEmpty == true {
-            throw UsageError(message: "--save-snapshot is empty. Give a file name for the snapshot, or leave the option out.")
+        if let snapshotPath = arguments.value(saveSnapshot.primaryName) {
+            try checkSnapshotDestination(snapshotPath, reportPath: destination.outputPath)
         }
 
         let azOutputPaths = arguments.allValues(azOutput.primaryName) + arguments.positionals
@@ -155,7 +155,9 @@ enum CheckCommand: ToolCommand {
             }
         }
 
-        if let path = arguments.value(saveSnapshot.primaryName) {
+        if arguments.value(saveSnapshot.primaryName) == "-" {
+            context.writeOutput(String(decoding: try SnapshotFile.encode(snapshotValue), as: UTF8.self))
+        } else if let path = arguments.value(saveSnapshot.primaryName) {
             do {
                 try SnapshotFile.save(snapshotValue, to: URL(fileURLWithPath: path))
             } catch {
@@ -170,6 +172,32 @@ enum CheckCommand: ToolCommand {
             return status
         }
         return CheckOutcome.of(findings: report.findings, snapshot: snapshotValue).exitStatus
+    }
+
+    /// Checks that `--save-snapshot` is not empty and that the snapshot and the report go to
+    /// different destinations, so neither overwrites the other.
+    ///
+    /// - Parameters:
+    ///   - snapshotPath: The `--save-snapshot` value, where `-` means standard output.
+    ///   - reportPath: The `--output` file, or nil when the report goes to standard output.
+    /// - Throws: `UsageError` for an empty value or a destination the report also writes.
+    static func checkSnapshotDestination(_ snapshotPath: String, reportPath: String?) throws {
+        if snapshotPath.isEmpty {
+            throw UsageError(message: "--save-snapshot is empty. Give a file name for the snapshot, or leave the option out.")
+        }
+        switch (snapshotPath == "-", reportPath) {
+        case (true, nil):
+            throw UsageError(message: "--save-snapshot - writes the snapshot to standard output, where the report goes too. Give --output FILE for the report, or a file name for the snapshot.")
+        case (true, let reportPath?) where OutputFile.isStandardOutput(reportPath):
+            throw UsageError(message: "--save-snapshot - writes the snapshot to standard output, and --output '\(reportPath)' is the file standard output goes to, so the report would overwrite the snapshot. Give the report another file.")
+        case (false, nil) where OutputFile.isStandardOutput(snapshotPath):
+            throw UsageError(message: "--save-snapshot '\(snapshotPath)' is the file standard output goes to, so the report would overwrite the snapshot. Give --output FILE for the report, or another file for the snapshot.")
+        case (false, let reportPath?) where OutputFile.sameDestination(snapshotPath, reportPath):
+            let names = snapshotPath == reportPath ? "both name '\(reportPath)'" : "name the same file ('\(reportPath)' and '\(snapshotPath)')"
+            throw UsageError(message: "--output and --save-snapshot \(names), so the report would overwrite the snapshot. Give them different files.")
+        default:
+            return
+        }
     }
 
     /// Reads `--expect-tenant`.
