@@ -61,8 +61,9 @@ enum CheckCommand: ToolCommand {
         otherwise the check stops with exit status 64 before reporting. When Graph does not return
         the organization, tenant.match is unknown.
 
-        Exit status: 0 healthy, 1 problems found or the check is incomplete, 64 invalid arguments
-        or --tenant names another tenant than the token or Graph, 65 unreadable az output or
+        Exit status: 0 healthy, 1 problems found or the check is incomplete, 64 invalid arguments,
+        --tenant names another tenant than the token or Graph, or the snapshot and the report
+        would go to the same file or both to standard output, 65 unreadable az output or
         snapshot content, 66 an input file cannot be read, 69 Graph or
         the sign-in service is unreachable, 73 the report or snapshot file cannot be written,
         77 permission denied.
