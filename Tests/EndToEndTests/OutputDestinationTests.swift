@@ -93,8 +93,9 @@ struct OutputDestinationTests {
         let received = folder.appendingPathComponent("received.txt").path
         try #require(mkfifo(fifo, 0o600) == 0)
 
-        // cat and the tool each wait in open until the other end is opened.
-        let result = try Self.shell("cat \"$1\" > \"$2\" & \"$3\" explain \"$4\" -o \"$1\"; status=$?; wait; exit $status", [fifo, received, Self.binary, Self.paste])
+        // cat and the tool each wait in open until the other end is opened. When the tool never
+        // opens the FIFO, timeout ends cat, so the test fails instead of waiting forever.
+        let result = try Self.shell("timeout 30 cat \"$1\" > \"$2\" & \"$3\" explain \"$4\" -o \"$1\"; status=$?; wait; exit $status", [fifo, received, Self.binary, Self.paste])
 
         #expect(result.status == 0)
         #expect(Self.fileType(fifo) == S_IFIFO)
