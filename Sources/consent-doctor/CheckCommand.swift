@@ -29,7 +29,7 @@ enum CheckCommand: ToolCommand {
     static let saveSnapshot = OptionSpec(
         names: ["--save-snapshot"],
         valueName: "FILE",
-        help: "Also save what was read as a JSON snapshot (it contains no token), to replay later with --snapshot. The snapshot is raw data: --redact does not apply to it, so it keeps user object ids and domains."
+        help: "Also save what was read as a JSON snapshot (it contains no token), to replay later with --snapshot. '-' writes the snapshot to standard output, and the report then needs --output FILE. FILE is written the way --output writes its file, and the two must name different files. The snapshot is raw data: --redact does not apply to it, so it keeps user object ids and domains."
     )
     static let profile = OptionSpec(
         names: ["--profile"],
@@ -61,11 +61,12 @@ enum CheckCommand: ToolCommand {
         otherwise the check stops with exit status 64 before reporting. When Graph does not return
         the organization, tenant.match is unknown.
 
-        Exit status: 0 healthy, 1 problems found or the check is incomplete, 64 invalid arguments
-        or --tenant names another tenant than the token or Graph, 65 unreadable az output or
-        snapshot content, or a --from-error file without a sign-in error, 66 an input file cannot be read, 69 Graph or
-        the sign-in service is unreachable, 73 the report or snapshot file cannot be written,
-        77 permission denied.
+        Exit status: 0 healthy, 1 problems found or the check is incomplete, 64 invalid arguments,
+        --tenant names another tenant than the token or Graph, or the snapshot and the report
+        would go to the same file or both to standard output, 65 unreadable az output or
+        snapshot content, or a --from-error file without a sign-in error, 66 an input file
+        cannot be read, 69 Graph or the sign-in service is unreachable, 73 the report or
+        snapshot file cannot be written, 77 permission denied.
         """,
         options: GraphAccessOptions.all + [expectTenant, fromError, azOutput, snapshot, saveSnapshot, profile] + CommonOptions.reportOptions + [CommonOptions.emit],
         maximumPositionals: 64
@@ -78,8 +79,8 @@ enum CheckCommand: ToolCommand {
         let appProfile = try chosenProfile(arguments)
         let tenant = try GraphAccessOptions.chosenTenant(arguments)
 
-        if arguments.value(saveSnapshot.primaryName)?.isEmpty == true {
-            throw UsageError(message: "--save-snapshot is empty. Give a file name for the snapshot, or leave the option out.")
+        if let snapshotPath = arguments.value(saveSnapshot.primaryName) {
+            try checkSnapshotDestination(snapshotPath, reportPath: destination.outputPath)
         }
 
         let azOutputPaths = arguments.allValues(azOutput.primaryName) + arguments.positionals
@@ -160,7 +161,9 @@ enum CheckCommand: ToolCommand {
             }
         }
 
-        if let path = arguments.value(saveSnapshot.primaryName) {
+        if arguments.value(saveSnapshot.primaryName) == "-" {
+            context.writeOutput(String(decoding: try SnapshotFile.encode(snapshotValue), as: UTF8.self))
+        } else if let path = arguments.value(saveSnapshot.primaryName) {
             do {
                 try SnapshotFile.save(snapshotValue, to: URL(fileURLWithPath: path))
             } catch {
@@ -175,6 +178,32 @@ enum CheckCommand: ToolCommand {
             return status
         }
         return CheckOutcome.of(findings: report.findings, snapshot: snapshotValue).exitStatus
+    }
+
+    /// Checks that `--save-snapshot` is not empty and that the snapshot and the report go to
+    /// different destinations, so neither overwrites the other.
+    ///
+    /// - Parameters:
+    ///   - snapshotPath: The `--save-snapshot` value, where `-` means standard output.
+    ///   - reportPath: The `--output` file, or nil when the report goes to standard output.
+    /// - Throws: `UsageError` for an empty value or a destination the report also writes.
+    static func checkSnapshotDestination(_ snapshotPath: String, reportPath: String?) throws {
+        if snapshotPath.isEmpty {
+            throw UsageError(message: "--save-snapshot is empty. Give a file name for the snapshot, or leave the option out.")
+        }
+        switch (snapshotPath == "-", reportPath) {
+        case (true, nil):
+            throw UsageError(message: "--save-snapshot - writes the snapshot to standard output, where the report goes too. Give --output FILE for the report, or a file name for the snapshot.")
+        case (true, let reportPath?) where OutputFile.isStandardOutput(reportPath):
+            throw UsageError(message: "--save-snapshot - writes the snapshot to standard output, and --output '\(reportPath)' is the file standard output goes to, so the report would overwrite the snapshot. Give the report another file.")
+        case (false, nil) where OutputFile.isStandardOutput(snapshotPath):
+            throw UsageError(message: "--save-snapshot '\(snapshotPath)' is the file standard output goes to, so the report would overwrite the snapshot. Give --output FILE for the report, or another file for the snapshot.")
+        case (false, let reportPath?) where OutputFile.sameDestination(snapshotPath, reportPath):
+            let names = snapshotPath == reportPath ? "both name '\(reportPath)'" : "name the same file ('\(reportPath)' and '\(snapshotPath)')"
+            throw UsageError(message: "--output and --save-snapshot \(names), so the report would overwrite the snapshot. Give them different files.")
+        default:
+            return
+        }
     }
 
     /// Reads `--expect-tenant`.

@@ -11,7 +11,7 @@ enum CommonOptions {
     static let output = OptionSpec(
         names: ["--output", "-o"],
         valueName: "FILE",
-        help: "Write the report to FILE instead of standard output. The file is replaced as a whole."
+        help: "Write the report to FILE instead of standard output. A FILE of '-' means standard output. A regular file is replaced as a whole once the report is complete. A symbolic link is followed and the file it names is written. A device or FIFO is written directly."
     )
     static let redact = OptionSpec(
         names: ["--redact"],
@@ -36,6 +36,7 @@ enum CommonOptions {
 /// Where and how a command writes its report.
 struct ReportDestination {
     var format: ReportFormat
+    /// The `--output` file, or nil for standard output (no `--output`, or `--output -`).
     var outputPath: String?
     var redact: Bool
 
@@ -47,6 +48,7 @@ struct ReportDestination {
         if outputPath?.isEmpty == true {
             throw UsageError(message: "--output is empty. Give a file name, or leave out --output to print to standard output.")
         }
+        let filePath = outputPath == "-" ? nil : outputPath
         var format = ReportFormat.text
         if let name = arguments.value(CommonOptions.format.primaryName) {
             guard let chosen = ReportFormat(rawValue: name.lowercased()) else {
@@ -57,7 +59,7 @@ struct ReportDestination {
         }
         return ReportDestination(
             format: format,
-            outputPath: outputPath,
+            outputPath: filePath,
             redact: arguments.has(CommonOptions.redact.primaryName)
         )
     }
@@ -75,10 +77,10 @@ struct ReportDestination {
             return nil
         }
         do {
-            try Data(text.utf8).write(to: URL(fileURLWithPath: outputPath), options: .atomic)
+            try OutputFile.write(Data(text.utf8), to: outputPath)
             return nil
         } catch {
-            context.reportError("cannot write the report to '\(outputPath)': \(FileErrorPhrase.phrase(for: error)). Check that the folder exists and is writable.")
+            context.reportError("cannot write the report to '\(outputPath)': \(error.reason). \(error.advice)")
             return ExitCode.cannotCreate
         }
     }

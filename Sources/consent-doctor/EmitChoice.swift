@@ -64,15 +64,13 @@ struct EmitChoice {
             context.writeOutput(text)
             return nil
         }
+        // The bash forms start with #!/usr/bin/env bash, so a regular file of them is made executable.
+        let permissions: mode_t? = form == .az || form == .rest ? 0o755 : nil
         do {
-            try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
-            if form == .az || form == .rest {
-                // The bash forms start with #!/usr/bin/env bash, so they can run as they are.
-                chmod(path, 0o755)
-            }
+            try OutputFile.write(Data(text.utf8), to: path, permissions: permissions)
             return nil
         } catch {
-            context.reportError("cannot write the \(form.rawValue) output to '\(path)': \(error.localizedDescription). Check that the folder exists and is writable.")
+            context.reportError("cannot write the \(form.rawValue) output to '\(path)': \(error.reason). \(error.advice)")
             return ExitCode.cannotCreate
         }
     }

@@ -8,12 +8,12 @@ import Foundation
 enum StandardStreams {
     private static let failure = FailureRecord()
 
-    /// Writes `text` to standard output and records the reason when the write fails.
+    /// Writes `text` to standard output and records the error when the write fails.
     static func writeOutput(_ text: String) {
         do {
             try FileHandle.standardOutput.write(contentsOf: Data(text.utf8))
         } catch {
-            failure.record(reason(for: error))
+            failure.record(StandardOutputFailure(error))
         }
     }
 
@@ -22,38 +22,26 @@ enum StandardStreams {
         try? FileHandle.standardError.write(contentsOf: Data(text.utf8))
     }
 
-    /// The reason the first failed write to standard output failed, or nil when every write succeeded.
-    static var outputFailureReason: String? {
-        failure.reason
-    }
-
-    private static func reason(for error: any Error) -> String {
-        let code = (error as NSError).code
-        if (error as NSError).domain == NSPOSIXErrorDomain, let message = strerror(Int32(code)) {
-            return String(cString: message)
-        }
-        let underlying = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError
-        if let underlying, underlying.domain == NSPOSIXErrorDomain, let message = strerror(Int32(underlying.code)) {
-            return String(cString: message)
-        }
-        return error.localizedDescription
+    /// The first failed write to standard output, or nil when every write succeeded.
+    static var outputFailure: StandardOutputFailure? {
+        failure.first
     }
 }
 
 /// A lock-protected record of the first output failure.
 private final class FailureRecord: @unchecked Sendable {
     private let lock = NSLock()
-    private var firstReason: String?
+    private var firstFailure: StandardOutputFailure?
 
-    func record(_ reason: String) {
+    func record(_ failure: StandardOutputFailure) {
         lock.withLock {
-            if firstReason == nil {
-                firstReason = reason
+            if firstFailure == nil {
+                firstFailure = failure
             }
         }
     }
 
-    var reason: String? {
-        lock.withLock { firstReason }
+    var first: StandardOutputFailure? {
+        lock.withLock { firstFailure }
     }
 }

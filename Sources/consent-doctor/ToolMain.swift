@@ -6,10 +6,10 @@ enum ToolMain {
     /// standard output turns any status into 73 (EX_CANTCREAT), so a lost report never looks like success.
     static func run(_ arguments: [String], context: CommandContext) -> Int32 {
         let status = dispatch(arguments, context: context)
-        guard let reason = StandardStreams.outputFailureReason else {
+        guard let failure = StandardStreams.outputFailure else {
             return status
         }
-        context.reportError("cannot write to standard output: \(reason). Free some space or write the report elsewhere with --output FILE.")
+        context.reportError(failure.message)
         return ExitCode.cannotCreate
     }
 

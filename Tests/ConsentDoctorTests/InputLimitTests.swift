@@ -25,6 +25,14 @@ struct InputLimitTests {
         #expect(reading.notes.contains("Reading stopped after 1,048,576 bytes, the input size limit (--max-input-bytes), so errors after that point are not reported."))
     }
 
+    @Test func oneByteLimitNoteIsSingular() throws {
+        var source = Self.endless(after: "")
+        let reading = try PasteReader.read(&source, maximumInputBytes: 1)
+
+        #expect(reading.stoppedAfterBytes == 1)
+        #expect(reading.notes.contains("Reading stopped after 1 byte, the input size limit (--max-input-bytes), so errors after that point are not reported."))
+    }
+
     @Test func errorsBeforeLimitAreKept() throws {
         var source = Self.endless(after: Self.errorLine)
         let reading = try PasteReader.read(&source, maximumInputBytes: 64 << 10)

@@ -179,7 +179,7 @@ struct SnapshotFileTests {
         #expect {
             try SnapshotFile.save(TenantFixtures.healthy(), to: url)
         } throws: { error in
-            (error as? SnapshotFileError)?.description == "Cannot write the snapshot file /nonexistent/folder/tenant.json: no such file or directory. Check that the folder exists and is writable."
+            (error as? SnapshotFileError)?.description == "Cannot write the snapshot file /nonexistent/folder/tenant.json: no such file or directory. Check that the folder exists."
         }
     }
 

@@ -62,7 +62,7 @@ struct CheckReportTests {
             #expect(result.status == 0)
             let failed = try C.check(emulator, ["--output", "/nonexistent/folder/r.md"])
             #expect(failed.status == 73)
-            #expect(failed.standardError == "Error: cannot write the report to '/nonexistent/folder/r.md': no such file or directory. Check that the folder exists and is writable.\n")
+            #expect(failed.standardError == "Error: cannot write the report to '/nonexistent/folder/r.md': no such file or directory. Check that the folder exists.\n")
         }
     }
 

@@ -201,6 +201,12 @@ struct ExplainCommandTests {
         #expect(result.standardOutput.contains("Reading stopped after 65,536 bytes"))
     }
 
+    @Test func oneByteLimitNoteIsSingular() throws {
+        let result = try ProcessRunner.consentDoctor(["explain", "--max-input-bytes", "1", fixture("02-ri-docker-toast-650052.txt")])
+        #expect(result.status == 1)
+        #expect(result.standardOutput.contains("Reading stopped after 1 byte, the input size limit"))
+    }
+
     @Test func standardInputStopsAtLimit() throws {
         let paste = try Data(contentsOf: PackagePaths.fixture("pastes/19-multi-error.log"))
         let limit = 600

@@ -45,6 +45,35 @@ struct OutputFailureTests {
         #expect(!result.standardError.contains("Fatal error"))
     }
 
+    @Test func closedStandardOutputExits73() throws {
+        let result = try ProcessRunner.run(
+            URL(fileURLWithPath: "/bin/sh"),
+            ["-c", "\"$1\" codes >&-", "sh", PackagePaths.binary("consent-doctor").path],
+            timeout: 60
+        )
+
+        #expect(result.status == 73)
+        #expect(result.standardError.hasPrefix("Error: cannot write to standard output: Bad file descriptor. Standard output was closed, or opened only for reading, so run consent-doctor with standard output open for writing"))
+        #expect(!result.standardError.contains("Free some space"))
+    }
+
+    @Test func readerGoneOnStandardOutputExits73() throws {
+        let folder = try PackagePaths.scratchFolder("reader-gone")
+        let fifo = folder.appendingPathComponent("fifo").path
+        // Opening the FIFO for reading and writing on descriptor 3, then for writing on 4, and
+        // closing 3 leaves a pipe with no reader. SIGPIPE is ignored, so the write fails with EPIPE.
+        let script = "mkfifo \"$2\" && exec 3<>\"$2\" 4>\"$2\" 3<&- && trap '' PIPE && \"$1\" codes >&4"
+        let result = try ProcessRunner.run(
+            URL(fileURLWithPath: "/bin/sh"),
+            ["-c", script, "sh", PackagePaths.binary("consent-doctor").path, fifo],
+            timeout: 60
+        )
+
+        #expect(result.status == 73)
+        #expect(result.standardError.hasPrefix("Error: cannot write to standard output: Broken pipe. Standard output was closed by the program reading it"))
+        #expect(!result.standardError.contains("Free some space"))
+    }
+
     @Test func controlCharactersInErrorsAreEscaped() throws {
         let result = try ProcessRunner.consentDoctor(["explain", "--format", "\u{1B}[31mred"], timeout: 60)
 

@@ -13,14 +13,16 @@ public enum SnapshotFile {
         return try encoder.encode(snapshot) + Data("\n".utf8)
     }
 
-    /// Writes the snapshot to `url`, replacing the file as a whole.
+    /// Writes the snapshot to `url` as `OutputFile` does: a regular file is replaced as a whole,
+    /// a symbolic link is followed and a device or FIFO is written directly.
     ///
-    /// - Throws: `SnapshotFileError` when the file cannot be written.
+    /// - Throws: `SnapshotFileError` when the file cannot be written, or the encoder's error.
     public static func save(_ snapshot: DirectorySnapshot, to url: URL) throws {
+        let data = try encode(snapshot)
         do {
-            try encode(snapshot).write(to: url, options: .atomic)
+            try OutputFile.write(data, to: url.path)
         } catch {
-            throw SnapshotFileError(path: url.path, problem: .unwritable(FileErrorPhrase.phrase(for: error)))
+            throw SnapshotFileError(path: url.path, problem: .unwritable(error))
         }
     }
 
@@ -148,7 +150,8 @@ public enum SnapshotFile {
 public struct SnapshotFileError: Error, Equatable, CustomStringConvertible {
     public enum Problem: Equatable, Sendable {
         case unreadable(String)
-        case unwritable(String)
+        /// The save failed, with the step and the system's error.
+        case unwritable(OutputFileError)
         /// The file is larger than the limit, in bytes.
         case tooLarge(limit: Int)
         case notJSON
@@ -174,8 +177,8 @@ public struct SnapshotFileError: Error, Equatable, CustomStringConvertible {
         switch problem {
         case .unreadable(let reason):
             return "Cannot read the snapshot file \(path): \(reason). Check the path and its permissions."
-        case .unwritable(let reason):
-            return "Cannot write the snapshot file \(path): \(reason). Check that the folder exists and is writable."
+        case .unwritable(let error):
+            return "Cannot write the snapshot file \(path): \(error.reason). \(error.advice)"
         case .tooLarge(let limit):
             return "The snapshot file \(path) is larger than \(InputFileReader.describe(bytes: limit)), the most consent-doctor reads. A saved snapshot of one app's service principals and grants is far smaller, so check that the path names a snapshot."
         case .notJSON:

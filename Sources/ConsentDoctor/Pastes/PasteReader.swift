@@ -69,7 +69,7 @@ public enum PasteReader {
         var reading = try readAll(&limited, detailLimit: detailLimit)
         if limited.limitReached {
             reading.stoppedAfterBytes = limited.delivered
-            reading.notes.append("Reading stopped after \(ReadingNotes.grouped(limited.delivered)) bytes, the input size limit (--max-input-bytes), so errors after that point are not reported.")
+            reading.notes.append(ReadingNotes.stoppedReading(after: limited.delivered))
         }
         return reading
     }

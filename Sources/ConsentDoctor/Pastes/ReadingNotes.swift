@@ -40,6 +40,12 @@ enum ReadingNotes {
         return note
     }
 
+    /// Returns the note that reading stopped at the input size limit after `bytes` bytes.
+    static func stoppedReading(after bytes: Int) -> String {
+        let amount = bytes == 1 ? "1 byte" : "\(grouped(bytes)) bytes"
+        return "Reading stopped after \(amount), the input size limit (--max-input-bytes), so errors after that point are not reported."
+    }
+
     /// Returns a phrase such as `AADSTS650052 7,900 times (7,900 distinct, in 7,900 tenants, for 1 resource)`.
     private static func phrase(_ count: OmittedErrorCount) -> String {
         let name = count.code?.description
