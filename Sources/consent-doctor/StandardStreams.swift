@@ -8,6 +8,21 @@ import Foundation
 enum StandardStreams {
     private static let failure = FailureRecord()
 
+    /// Opens `/dev/null` read-only on each of descriptors 0, 1 and 2 that is closed at start-up.
+    ///
+    /// Without this, the first file or socket the tool opens would get descriptor 1 or 2, and
+    /// report text could land in it. A read-only descriptor makes every write fail with EBADF,
+    /// so a closed standard output is still reported with exit status 73.
+    static func reserveClosedDescriptors() {
+        for descriptor in Int32(0)...2 where fcntl(descriptor, F_GETFD) == -1 && errno == EBADF {
+            let opened = open("/dev/null", O_RDONLY)
+            if opened >= 0 && opened != descriptor {
+                dup2(opened, descriptor)
+                close(opened)
+            }
+        }
+    }
+
     /// Writes `text` to standard output and records the error when the write fails.
     static func writeOutput(_ text: String) {
         do {

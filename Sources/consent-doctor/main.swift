@@ -1,3 +1,4 @@
 import Foundation
 
+StandardStreams.reserveClosedDescriptors()
 exit(ToolMain.run(Array(CommandLine.arguments.dropFirst()), context: .current()))

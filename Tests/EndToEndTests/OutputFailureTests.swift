@@ -57,6 +57,23 @@ struct OutputFailureTests {
         #expect(!result.standardError.contains("Free some space"))
     }
 
+    @Test func closedOutputStillWritesReportFile() throws {
+        let folder = try PackagePaths.scratchFolder("closed-output")
+        let report = folder.appendingPathComponent("report.txt")
+        let paste = PackagePaths.fixture("pastes/02-ri-docker-toast-650052.txt")
+        let before = try Data(contentsOf: paste)
+        let result = try ProcessRunner.run(
+            URL(fileURLWithPath: "/bin/sh"),
+            ["-c", "\"$1\" explain \"$2\" -o \"$3\" >&- 2>&-", "sh", PackagePaths.binary("consent-doctor").path, paste.path, report.path],
+            timeout: 60
+        )
+        let written = try String(contentsOf: report, encoding: .utf8)
+
+        #expect(result.status == 0)
+        #expect(written.hasPrefix("1 sign-in error found."))
+        #expect(try Data(contentsOf: paste) == before)
+    }
+
     @Test func readerGoneOnStandardOutputExits73() throws {
         let folder = try PackagePaths.scratchFolder("reader-gone")
         let fifo = folder.appendingPathComponent("fifo").path
