@@ -3,10 +3,12 @@
 enum ScriptHeader {
     /// Returns the comment lines that open a script.
     ///
-    /// - Parameter tool: What the script uses, such as `Azure CLI commands`.
-    static func lines(_ plan: ScriptPlan, tool: String) -> [String] {
+    /// - Parameters:
+    ///   - tool: What the script uses, such as `Azure CLI commands`.
+    ///   - form: The script's form.
+    static func lines(_ plan: ScriptPlan, tool: String, form: EmitForm) -> [String] {
         var lines: [String] = []
-        lines += ScriptComment.lines("\(tool) that make tenant \(plan.tenant) ready for the client app \(plan.clientAppId) in \(plan.cloudName).")
+        lines += ScriptComment.lines("\(tool) that make \(tenantPhrase(plan)) ready for the client app \(plan.clientAppId) in \(plan.cloudName).")
         if plan.stateAware {
             lines += ScriptComment.lines("Written by \(ToolInfo.name) \(ToolInfo.version) from the tenant's current state. Run `\(ToolInfo.name) check` afterwards to confirm that the tenant is healthy.")
         } else {
@@ -20,6 +22,15 @@ enum ScriptHeader {
             }
         }
         return lines
+    }
+
+    /// Returns `tenant X`, or `tenants X and Y` for a plan that signs in to several.
+    static func tenantPhrase(_ plan: ScriptPlan) -> String {
+        let tenants = plan.signInTenants
+        guard tenants.count > 1, let last = tenants.last else {
+            return "tenant \(plan.tenant)"
+        }
+        return "tenants \(tenants.dropLast().joined(separator: ", ")) and \(last)"
     }
 
     /// Returns `text` as a comment bullet: `# - ` on the first line, `#   ` on the others.
