@@ -140,4 +140,12 @@ struct ExplainEmitTenantTests {
 
             """)
     }
+
+    @Test func scriptHeaderOmitsCreateWarning() throws {
+        for form in ["az", "powershell", "rest"] {
+            let result = try Self.emit(form)
+
+            #expect(!result.standardOutput.contains("fails when the service principal already exists"), "form \(form)")
+        }
+    }
 }

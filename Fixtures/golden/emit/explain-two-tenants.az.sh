@@ -6,8 +6,6 @@
 # already. `consent-doctor check --emit` reads the tenant first and keeps what is granted.
 #
 # Before you run it:
-# - `az ad sp create` fails when the service principal already exists; that failure is harmless, so
-#   go on with the next command.
 # - `az ad app permission grant` replaces the scopes already granted to the client on that API, and
 #   deletes the per-user grants between them, so each command lists every scope the app needs there.
 #   `consent-doctor check` reads the tenant and prints a plan that keeps what is already granted.

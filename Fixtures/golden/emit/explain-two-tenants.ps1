@@ -5,11 +5,9 @@
 # already. `consent-doctor check --emit` reads the tenant first and keeps what is granted.
 #
 # Before you run it:
-# - `az ad sp create` fails when the service principal already exists; that failure is harmless, so
-#   go on with the next command.
-# - `az ad app permission grant` replaces the scopes already granted to the client on that API, and
-#   deletes the per-user grants between them, so each command lists every scope the app needs there.
-#   `consent-doctor check` reads the tenant and prints a plan that keeps what is already granted.
+# - Each grant step creates a new tenant-wide grant. Graph rejects it with status 409 when the
+#   client already has a tenant-wide grant on that API, and the script stops there. `consent-doctor
+#   check --emit powershell` reads the tenant and extends the existing grant instead.
 #
 # Needs the Microsoft Graph PowerShell SDK: Install-Module Microsoft.Graph -Scope CurrentUser.
 $ErrorActionPreference = 'Stop'
