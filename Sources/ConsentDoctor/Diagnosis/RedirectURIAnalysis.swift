@@ -12,9 +12,10 @@ struct RedirectURIAnalysis {
 
     static func analyse(_ uri: String, rules: RedirectRules) -> RedirectURIAnalysis {
         var result = RedirectURIAnalysis(problems: [], remoteHost: nil, port: rules.defaultPort)
-        if let invisible = InvisibleCharacters.phrase(for: uri) {
-            // URL parsing may drop such characters from the host, so nothing else is judged.
-            result.problems.append("it contains \(invisible), so it is not the registered URI even where it looks the same; find where the app was given this address")
+        if let lookAlike = LookAlikeCharacters.phrase(forIdentifier: uri) {
+            // Every registered URI is ASCII, so such a URI never matches. URL parsing may also
+            // drop invisible characters from the host, so nothing else is judged.
+            result.problems.append("it contains \(lookAlike), so it is not the registered URI even where it looks the same; find where the app was given this address")
             return result
         }
         guard let components = URLComponents(string: uri), let scheme = components.scheme?.lowercased() else {
