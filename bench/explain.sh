@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Measures `consent-doctor explain`: cold-process wall time on each sample paste (median of
 # several runs), and throughput with peak memory on a generated log of at least 200 MB.
-# It also measures time, memory and report size on two inputs with many distinct errors:
-# 8,000 AADSTS650052 lines that each name another tenant, and 200,000 AADSTS50011 lines with
-# 250 distinct redirect URIs.
+# It also measures time, memory and report size on inputs with many errors. They are 8,000
+# AADSTS650052 lines that each name another tenant and 200,000 AADSTS50011 lines with 250
+# distinct redirect URIs. The last two hold 400,000 bare codes (50 distinct), written once on
+# one line and once one per line.
 # Generated files go to bench/out/, which git ignores.
 #
 # Usage: bench/explain.sh [RUNS] [LOG_MEGABYTES]   (defaults: 7 runs, 256 MB)
@@ -147,8 +148,15 @@ with open(f"{out}/explain-redirects.log", "w", encoding="utf-8") as log:
         host = index % 250
         log.write(f"AADSTS50011: The redirect URI 'http://10.0.{host // 100}.{host % 100 + 1}:5540/api/azure/auth/callback' specified in the request "
                   f"does not match the redirect URIs configured for the application '61f3d82d-2bf3-432a-ba1b-c056e4cf0fd0'. Trace ID: {guid()}\n")
+# The same 400,000 codes on one 3.9 MB line and one per line: the time per error should not
+# depend on how many errors share a line.
+codes = [f"AADSTS{index % 50}: " for index in range(400000)]
+with open(f"{out}/explain-one-line.log", "w", encoding="utf-8") as log:
+    log.write("".join(codes))
+with open(f"{out}/explain-code-per-line.log", "w", encoding="utf-8") as log:
+    log.write("\n".join(codes))
 PY
-for name in tenants redirects; do
+for name in tenants redirects one-line code-per-line; do
     input="$out/explain-$name.log"
     echo "-- $(basename "$input"): $(wc -l <"$input") lines, $(($(stat -c %s "$input") / 1000000)) MB"
     measure_once "$input" "explain-$name"

@@ -104,9 +104,18 @@ enum CodesCommand: ToolCommand {
         }.joined(separator: "\n") + "\n"
     }
 
+    /// Returns the code's symbolic name, or why it has none: the published table lists some codes
+    /// without a name, and codes the tool adds have no table entry at all.
+    private static func nameText(_ code: CodeSummary) -> String {
+        if let name = code.name {
+            return name
+        }
+        return code.inPublishedTable ? "(none: the published table lists this code without a name)" : "(none: the code is not in the published table)"
+    }
+
     private static func detail(_ code: CodeSummary) -> String {
         var lines = ["AADSTS\(code.code): \(code.title)"]
-        lines.append("  Name:      \(code.name ?? "(none in the published table)")")
+        lines.append("  Name:      \(nameText(code))")
         lines.append("  Category:  \(code.category.rawValue)")
         lines.append("  Fixed by:  \(code.fixedBy.phrase)")
         lines.append("  Link:      \(code.link)")

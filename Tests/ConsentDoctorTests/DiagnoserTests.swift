@@ -87,6 +87,33 @@ struct DiagnoserTests {
         #expect(analysis.port == 5540)
     }
 
+    @Test func redirectWithoutHost() throws {
+        let rules = try #require(AppProfile.redisInsight.redirectRules)
+        let analysis = RedirectURIAnalysis.analyse("javascript:alert(1)", rules: rules)
+
+        #expect(analysis.problems == [
+            "it uses javascript, but only http is registered for localhost",
+            "it names no host, so it cannot lead the browser back to the app at localhost",
+        ])
+        #expect(analysis.remoteHost == nil)
+    }
+
+    @Test func redirectWithEmptyHTTPHost() throws {
+        let rules = try #require(AppProfile.redisInsight.redirectRules)
+        let analysis = RedirectURIAnalysis.analyse("http:///api/azure/auth/callback", rules: rules)
+
+        #expect(analysis.problems == ["it names no host, so it cannot lead the browser back to the app at localhost"])
+    }
+
+    @Test func redirectSummaryWithoutHost() {
+        let text = "AADSTS50011: The redirect URI 'javascript:alert(1)' specified in the request does not match the redirect URIs configured for the application '61f3d82d-2bf3-432a-ba1b-c056e4cf0fd0'."
+        let summary = Sample.report(text: text).diagnoses.first?.summary ?? ""
+
+        #expect(summary.contains("it names no host"))
+        #expect(!summary.contains("(none)"))
+        #expect(!summary.contains("custom domain"))
+    }
+
     @Test func portListCollapsesRuns() {
         #expect(RedirectURIAnalysis.portList([5540, 8000, 8001, 8002, 8003, 8004, 8005]) == "5540, 8000-8005")
     }

@@ -18,6 +18,21 @@ struct CodesCommandTests {
         let result = try ProcessRunner.consentDoctor(["codes", "900941"])
         #expect(result.status == 0)
         #expect(result.standardOutput.contains("User consent blocked by tenant policy"))
+        #expect(result.standardOutput.contains("\n  Name:      (none: the code is not in the published table)\n"))
+    }
+
+    @Test func tableCodeWithoutName() throws {
+        let text = try ProcessRunner.consentDoctor(["codes", "650057"]).standardOutput
+        let json = try ProcessRunner.consentDoctor(["codes", "650057", "--format", "json"]).standardOutput
+
+        #expect(text.contains("\n  Name:      (none: the published table lists this code without a name)\n"))
+        #expect(!text.contains("Note:"))
+        #expect(json.contains("\"inPublishedTable\" : true"))
+    }
+
+    @Test func namedCodeShowsName() throws {
+        let result = try ProcessRunner.consentDoctor(["codes", "50011"])
+        #expect(result.standardOutput.contains("\n  Name:      InvalidReplyTo\n"))
     }
 
     @Test func unknownCodeExitsOne() throws {

@@ -3,10 +3,6 @@
 # Written by consent-doctor 0.1.0 from a sign-in error alone, so it cannot know what the tenant has
 # already. `consent-doctor check --emit` reads the tenant first and keeps what is granted.
 #
-# Before you run it:
-# - `az ad sp create` fails when the service principal already exists; that failure is harmless, so
-#   go on with the next command.
-#
 # Needs the Microsoft Graph PowerShell SDK: Install-Module Microsoft.Graph -Scope CurrentUser.
 $ErrorActionPreference = 'Stop'
 

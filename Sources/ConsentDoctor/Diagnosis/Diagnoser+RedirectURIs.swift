@@ -4,20 +4,22 @@ extension Diagnoser {
     static func redirectURIDraft(_ context: ErrorContext) -> RemediationDraft {
         let explanation = CodeExplanations.explanation(for: .invalidReplyTo)
         let uri = context.values.redirectURI
+        // A registered redirect URI is ASCII, so a look-alike character is shown as its code point.
+        let quotedURI = uri.map { "'\(LookAlikeCharacters.marked($0))'" }
         let client = context.client.label(fallback: "The app")
 
         guard let profile = context.profile, let rules = profile.redirectRules else {
             var steps = explanation?.advice ?? []
             steps.append("A tenant administrator cannot change the registration of an app another organisation owns; its owner or its configuration must change.")
             return RemediationDraft(
-                summary: "\(client) sent the redirect URI \(uri.map { "'\($0)'" } ?? "in its request"), which its registration does not list.",
+                summary: "\(client) sent the redirect URI \(quotedURI ?? "in its request"), which its registration does not list.",
                 cause: explanation?.cause ?? "",
                 steps: steps
             )
         }
 
         let analysis = uri.map { RedirectURIAnalysis.analyse($0, rules: rules) }
-        var summary = "\(client) sent the redirect URI \(uri.map { "'\($0)'" } ?? "in its request"), which its registration does not list"
+        var summary = "\(client) sent the redirect URI \(quotedURI ?? "in its request"), which its registration does not list"
         if let problems = analysis?.problems, !problems.isEmpty {
             summary += ": " + problems.joined(separator: "; ")
         }
@@ -47,7 +49,7 @@ extension Diagnoser {
         } else {
             steps.append("When \(profile.displayName) runs on another machine, reach it through an SSH tunnel so the browser still uses localhost, for example `ssh -L \(port):localhost:\(port) <user>@<host>`, then open \(local).")
         }
-        steps.append("Adding \(uri.map { "'\($0)'" } ?? "the URI") to the registration is not possible, because \(profile.displayName)'s vendor owns it.")
+        steps.append("Adding \(quotedURI ?? "the URI") to the registration is not possible, because \(profile.displayName)'s vendor owns it.")
 
         return RemediationDraft(summary: summary, cause: cause, steps: steps, extraCommands: extraCommands, fixedBy: .user)
     }

@@ -96,8 +96,8 @@ struct ErrorContext {
                 tenant = Identifiers.normalizedGUID(raw) ?? raw.lowercased()
             } else {
                 tenant = nil
-                let invisible = InvisibleCharacters.phrase(for: raw).map { " (it contains \($0))" } ?? ""
-                notes.append("The paste has \(Self.quoted(raw)) where the tenant belongs. It is not a tenant id (GUID) or a domain name\(invisible), so the commands use \(AzCommands.tenantPlaceholder); replace it with the tenant's id.")
+                let invisible = LookAlikeCharacters.phrase(forIdentifier: raw).map { " (it contains \($0))" } ?? ""
+                notes.append("The paste has \(Self.quotedIdentifier(raw)) where the tenant belongs. It is not a tenant id (GUID) or a domain name\(invisible), so the commands use \(AzCommands.tenantPlaceholder); replace it with the tenant's id.")
             }
         } else {
             tenant = nil
@@ -164,8 +164,8 @@ struct ErrorContext {
         if let appId = Identifiers.normalizedGUID(raw) {
             return AppReference(appId: appId, name: name ?? WellKnownApps.app(appId: appId)?.displayName)
         }
-        let invisible = InvisibleCharacters.phrase(for: raw).map { " (it contains \($0))" } ?? ""
-        notes.append("The paste has \(quoted(raw)) where the \(role) belongs. It is not a GUID\(invisible), so the commands use a placeholder instead.")
+        let invisible = LookAlikeCharacters.phrase(forIdentifier: raw).map { " (it contains \($0))" } ?? ""
+        notes.append("The paste has \(quotedIdentifier(raw)) where the \(role) belongs. It is not a GUID\(invisible), so the commands use a placeholder instead.")
         return AppReference(appId: nil, name: name, rejectedValue: raw)
     }
 
@@ -217,5 +217,11 @@ struct ErrorContext {
     static func quoted(_ value: String) -> String {
         let shortened = value.count > 60 ? String(value.prefix(57)) + "..." : value
         return "'\(shortened)'"
+    }
+
+    /// Returns `quoted(value)` with every non-ASCII character shown as `[U+XXXX]`, for a value
+    /// that should be an ASCII id, so a look-alike character cannot pass for the ASCII one.
+    static func quotedIdentifier(_ value: String) -> String {
+        LookAlikeCharacters.marked(quoted(value))
     }
 }

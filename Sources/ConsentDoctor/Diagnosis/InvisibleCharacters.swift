@@ -6,13 +6,18 @@ enum InvisibleCharacters {
     static func codePoints(in text: String) -> [String] {
         var result: [String] = []
         for scalar in text.unicodeScalars where scalar.properties.generalCategory == .format {
-            let hex = String(scalar.value, radix: 16, uppercase: true)
-            let name = "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+            let name = codePointName(scalar)
             if !result.contains(name) {
                 result.append(name)
             }
         }
         return result
+    }
+
+    /// Returns the code point as `U+XXXX`, with at least four hex digits.
+    static func codePointName(_ scalar: Unicode.Scalar) -> String {
+        let hex = String(scalar.value, radix: 16, uppercase: true)
+        return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
     }
 
     /// Returns a phrase such as `the invisible character U+200B`, or nil when `text` has none.

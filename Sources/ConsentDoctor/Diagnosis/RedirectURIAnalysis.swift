@@ -12,9 +12,10 @@ struct RedirectURIAnalysis {
 
     static func analyse(_ uri: String, rules: RedirectRules) -> RedirectURIAnalysis {
         var result = RedirectURIAnalysis(problems: [], remoteHost: nil, port: rules.defaultPort)
-        if let invisible = InvisibleCharacters.phrase(for: uri) {
-            // URL parsing may drop such characters from the host, so nothing else is judged.
-            result.problems.append("it contains \(invisible), so it is not the registered URI even where it looks the same; find where the app was given this address")
+        if let lookAlike = LookAlikeCharacters.phrase(forIdentifier: uri) {
+            // Every registered URI is ASCII, so such a URI never matches. URL parsing may also
+            // drop invisible characters from the host, so nothing else is judged.
+            result.problems.append("it contains \(lookAlike), so it is not the registered URI even where it looks the same; find where the app was given this address")
             return result
         }
         guard let components = URLComponents(string: uri), let scheme = components.scheme?.lowercased() else {
@@ -32,13 +33,19 @@ struct RedirectURIAnalysis {
         if scheme != "http" {
             result.problems.append("it uses \(scheme), but only http is registered for \(rules.allowedHost)")
         }
+        guard !host.isEmpty else {
+            // A URI without a host, such as javascript:… or http:///…, cannot reach the app
+            // whatever its port and path, so only the missing host gets a sentence.
+            result.problems.append("it names no host, so it cannot lead the browser back to the app at \(rules.allowedHost)")
+            return result
+        }
         if host == "127.0.0.1" || host == "::1" {
             result.problems.append("it uses the loopback address \(host) instead of the name \(rules.allowedHost); Entra ID compares the host as text, so the two do not match")
         } else if isIPAddress(host) {
             result.problems.append("it uses the IP address \(host) of the machine running the app instead of \(rules.allowedHost)")
             result.remoteHost = host
         } else if host != rules.allowedHost {
-            result.problems.append("it uses the host name \(host.isEmpty ? "(none)" : host), such as a custom domain or a reverse proxy, instead of \(rules.allowedHost)")
+            result.problems.append("it uses the host name \(host), such as a custom domain or a reverse proxy, instead of \(rules.allowedHost)")
             if Identifiers.isDomainName(host) {
                 result.remoteHost = host
             }

@@ -69,22 +69,72 @@ enum ContextValues {
     /// Returns the last OAuth error word in `text`, as in `Azure OAuth error: invalid_client AADSTS...`
     /// or msal-node's `ServerError: invalid_client: 650057 - [...]: AADSTS...`.
     static func lastOAuthError(in text: String) -> String? {
-        var word = ""
+        var utf8 = text
+        return utf8.withUTF8 { lastOAuthError(inUTF8: $0) }
+    }
+
+    /// Returns the last OAuth error word in UTF-8 bytes. Words are runs of lower-case letters and
+    /// `_`. The loop works on bytes and turns only an ASCII word of a plausible length into a
+    /// string for the set lookup, because building and hashing every run made this step the
+    /// costliest of reading an error.
+    private static func lastOAuthError(inUTF8 bytes: UnsafeBufferPointer<UInt8>) -> String? {
         var last: String?
-        for character in text.unicodeScalars {
-            if character.properties.isLowercase || character == "_" {
-                word.unicodeScalars.append(character)
-                continue
+        var wordStart = 0
+        var wordIsASCII = true
+        var position = 0
+
+        func endWord(at end: Int) {
+            if wordIsASCII, (3...60).contains(end - wordStart) {
+                let word = String(decoding: UnsafeBufferPointer(rebasing: bytes[wordStart..<end]), as: UTF8.self)
+                if oauthErrors.contains(word) {
+                    last = word
+                }
             }
-            if oauthErrors.contains(word) {
-                last = word
+        }
+
+        while position < bytes.count {
+            let byte = bytes[position]
+            let length: Int
+            let isWordCharacter: Bool
+            if byte < 0x80 {
+                length = 1
+                isWordCharacter = (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || byte == UInt8(ascii: "_")
+            } else {
+                let scalar = decodeScalar(in: bytes, at: position)
+                length = scalar.length
+                isWordCharacter = scalar.value?.properties.isLowercase ?? false
             }
-            word = ""
+            if isWordCharacter {
+                wordIsASCII = wordIsASCII && byte < 0x80
+            } else {
+                endWord(at: position)
+                wordStart = position + length
+                wordIsASCII = true
+            }
+            position += length
         }
-        if oauthErrors.contains(word) {
-            last = word
-        }
+        endWord(at: bytes.count)
         return last
+    }
+
+    /// Returns the scalar whose UTF-8 encoding starts at `position` and its length in bytes.
+    /// The bytes come from a Swift string, so they are valid UTF-8.
+    private static func decodeScalar(in bytes: UnsafeBufferPointer<UInt8>, at position: Int) -> (value: Unicode.Scalar?, length: Int) {
+        let lead = bytes[position]
+        var length = 2
+        if lead >= 0xF0 {
+            length = 4
+        } else if lead >= 0xE0 {
+            length = 3
+        }
+        guard position + length <= bytes.count else {
+            return (nil, bytes.count - position)
+        }
+        var value = UInt32(lead) & (0xFF >> (length + 1))
+        for offset in 1..<length {
+            value = value << 6 | UInt32(bytes[position + offset] & 0x3F)
+        }
+        return (Unicode.Scalar(value), length)
     }
 
     private static func fill(_ field: inout String?, _ value: String?) {

@@ -14,7 +14,7 @@ struct SegmentDecoding {
     private static let urlTerminators: Set<Character> = [" ", "\t", "\r", "\n", "\"", "'", "<", ">"]
 
     /// Decodes the text of one hit. `segment` starts at the hit; `prefix` is the part of its line before it.
-    static func decode(segment: Substring, prefix: String, line: String) -> SegmentDecoding {
+    static func decode(segment: Substring, prefix: String) -> SegmentDecoding {
         if formParameterBefore.matches(prefix) {
             return decodeURL(segment: segment, prefix: prefix)
         }

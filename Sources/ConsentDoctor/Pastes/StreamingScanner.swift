@@ -26,6 +26,7 @@ struct StreamingScanner {
     /// The window being built, as buffer positions.
     private var pending: Range<Int>?
     private var finder = MarkerFinder(markers: ErrorHit.markers)
+    private var newlines = NewlineSearch()
     /// The form to report for every error, when the caller knows it, such as a HAR body's.
     private var formOverride: PasteForm?
 
@@ -90,13 +91,13 @@ struct StreamingScanner {
 
     /// Returns whole lines from about `contextBefore` bytes before the hit to about
     /// `contextAfter` bytes after it.
-    private func window(around hit: Int) -> Range<Int> {
+    private mutating func window(around hit: Int) -> Range<Int> {
         var start = max(0, hit - Self.contextBefore)
-        if start > 0, let newline = firstNewline(in: start..<hit) {
+        if start > 0, let newline = NewlineSearch.first(in: buffer, range: start..<hit) {
             start = newline + 1
         }
         var end = min(buffer.count, hit + Self.contextAfter)
-        if end < buffer.count, let newline = lastNewline(in: hit..<end) {
+        if end < buffer.count, let newline = newlines.last(in: buffer, range: hit..<end) {
             end = newline
         }
         return start..<end
@@ -151,6 +152,7 @@ struct StreamingScanner {
             pending = (current.lowerBound - keepFrom)..<(current.upperBound - keepFrom)
         }
         finder.dropFirst(keepFrom)
+        newlines.dropFirst(keepFrom)
     }
 
     /// Counts newlines from `countedOffset` up to the absolute offset `offset`.
@@ -177,13 +179,5 @@ struct StreamingScanner {
             }
             return count
         }
-    }
-
-    private func firstNewline(in range: Range<Int>) -> Int? {
-        buffer[range].firstIndex(of: UInt8(ascii: "\n"))
-    }
-
-    private func lastNewline(in range: Range<Int>) -> Int? {
-        buffer[range].lastIndex(of: UInt8(ascii: "\n"))
     }
 }

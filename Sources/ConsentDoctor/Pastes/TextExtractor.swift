@@ -2,8 +2,13 @@
 ///
 /// The text may be a whole paste or a window of a large log around a hit. Each error runs from
 /// its hit to the next hit, at most `maximumSegmentLength` characters, and stops early at a line
-/// that starts a new log record. The part of the hit's line before the hit is read for context
-/// (the OAuth error, RedisInsight's user and tenant, a wrapper's timestamp).
+/// that starts a new log record. At most `maximumPrefixLength` characters of the hit's line
+/// before the hit are read for context (the OAuth error, RedisInsight's user and tenant, a
+/// wrapper's timestamp).
+///
+/// The work per hit does not grow with the length of its line. Markers on the line are found
+/// once per line (`LineContext`) and the sign-in page's labels once per text (`MatchOffsets`),
+/// so a one-line log with many errors costs about as much per error as one error per line.
 struct TextExtractor {
     /// The form to report for every error, when the caller knows it (HAR, saved HTML, token JSON).
     var formOverride: PasteForm?
@@ -13,10 +18,11 @@ struct TextExtractor {
 
     static let maximumSegmentLength = 4096
     static let maximumPrefixLength = 600
-    /// The farthest, in UTF-8 bytes, that the line around a hit is read in each direction. A
-    /// longer line, such as a one-line JSON log, is cut there, so the work per hit stays bounded
-    /// instead of growing with the length of the line.
+    /// The farthest, in UTF-8 bytes, that a hit's line counts in each direction: a form marker
+    /// farther away on a longer line, such as a one-line JSON log, does not decide the hit's form.
     static let maximumLineReach = 8192
+    /// The distance in UTF-8 bytes before a hit within which the sign-in page's labels count.
+    static let neighbourhoodLength = 1500
 
     init(formOverride: PasteForm? = nil, firstLine: Int? = 1) {
         self.formOverride = formOverride
@@ -38,9 +44,18 @@ struct TextExtractor {
     func forEachOccurrence(in rawText: String, _ body: (SignInErrorOccurrence) -> Void) {
         let text = TextDecoding.controlsAsSpaces(rawText)
         let hits = Self.significantHits(in: text)
+        let signInPageMatches = hits.isEmpty ? nil : MatchOffsets(Self.signInPageMarkers, in: text, range: text.startIndex..<text.endIndex)
+        var cachedLine: LineContext?
         for (position, located) in hits.enumerated() {
             let nextStart = position + 1 < hits.count ? hits[position + 1].hit.range.lowerBound : text.endIndex
-            body(occurrence(for: located, nextHitStart: nextStart, in: text))
+            let line: LineContext
+            if let cached = cachedLine, cached.index == located.lineIndex {
+                line = cached
+            } else {
+                line = LineContext(index: located.lineIndex, containing: located.hit.range.lowerBound, in: text)
+                cachedLine = line
+            }
+            body(occurrence(for: located, line: line, signInPageMatches: signInPageMatches, nextHitStart: nextStart, in: text))
         }
     }
 
@@ -94,13 +109,23 @@ struct TextExtractor {
 
     // MARK: - One error
 
-    private func occurrence(for located: LocatedHit, nextHitStart: String.Index, in text: String) -> SignInErrorOccurrence {
+    /// Reads one error. The text read per hit is bounded: the segment up to the next hit and the
+    /// prefix before the hit. Markers on the hit's line come from `line`, which is read once for
+    /// all the hits on it, and markers of the sign-in page from `signInPageMatches`, found once
+    /// in the whole text.
+    private func occurrence(
+        for located: LocatedHit,
+        line: LineContext,
+        signInPageMatches: MatchOffsets?,
+        nextHitStart: String.Index,
+        in text: String
+    ) -> SignInErrorOccurrence {
         let hit = located.hit
-        let lineStart = Self.startOfLine(containing: hit.range.lowerBound, in: text, reach: Self.maximumLineReach)
-        let lineEnd = Self.endOfLine(from: hit.range.lowerBound, in: text, reach: Self.maximumLineReach)
-        let prefixStart = text.index(hit.range.lowerBound, offsetBy: -Self.maximumPrefixLength, limitedBy: lineStart) ?? lineStart
-        let prefix = String(text[max(prefixStart, lineStart)..<hit.range.lowerBound])
-        let line = String(text[lineStart..<lineEnd])
+        let lineBounds = line.bounds(around: hit.range.lowerBound, reach: Self.maximumLineReach, in: text)
+        let lineStart = lineBounds.lowerBound
+        let lineEnd = lineBounds.upperBound
+        let prefixStart = Self.prefixStart(before: hit.range.lowerBound, lineStart: lineStart, in: text)
+        let prefix = String(text[prefixStart..<hit.range.lowerBound])
         let segmentEnd = Self.segmentEnd(for: hit, nextHitStart: nextHitStart, lineEnd: lineEnd, in: text)
         let segment = text[hit.range.lowerBound..<segmentEnd]
 
@@ -112,12 +137,14 @@ struct TextExtractor {
         switch hit.kind {
         case .code(let number):
             values.code = SignInErrorCode(rawValue: number)
-            let decoding = SegmentDecoding.decode(segment: segment, prefix: prefix, line: line)
+            let decoding = SegmentDecoding.decode(segment: segment, prefix: prefix)
             // JSON escapes and URL encoding can bring back controls, such as `\u0000` or `%00`.
             decoded = TextDecoding.controlsAsSpaces(decoding.text)
-            let neighbourhoodStart = text.index(hit.range.lowerBound, offsetBy: -1500, limitedBy: text.startIndex) ?? text.startIndex
-            let neighbourhood = String(text[neighbourhoodStart..<segmentEnd])
-            form = decoding.form ?? Self.form(line: line, segment: segment, neighbourhood: neighbourhood)
+            let neighbourhoodStart = text.utf8.index(hit.range.lowerBound, offsetBy: -Self.neighbourhoodLength, limitedBy: text.startIndex) ?? text.startIndex
+            let neighbourhood = Self.scalarBoundary(atOrAfter: neighbourhoodStart, in: text)..<segmentEnd
+            let nearSignInPage = signInPageMatches?.containsMatch(within: neighbourhood, in: text) ?? false
+            let markers = Set(LineContext.Marker.allCases.filter { line.contains($0, within: lineBounds, in: text) })
+            form = decoding.form ?? Self.form(lineMarkers: markers, segment: segment, nearSignInPage: nearSignInPage)
             decoding.urlValues.apply(to: &values)
             urlAddress = decoding.urlValues.address
             values.message = Self.message(afterCodeIn: decoded)
@@ -128,19 +155,19 @@ struct TextExtractor {
         case .applicationErrorCode, .authenticatedClientFailure:
             decoded = String(segment)
             form = .redisInsightLog
-            values.message = Self.logMessage(line)
+            values.message = Self.logMessage(String(text[lineBounds]))
         case .graphPrivileges:
             decoded = String(segment)
             form = .azureCLI
             values.graphErrorCode = "Authorization_RequestDenied"
-            values.message = Self.logMessage(line)
+            values.message = Self.logMessage(String(text[lineBounds]))
         }
         values.applicationErrorCode = located.applicationErrorCode
 
         MessageTemplates.apply(to: &values, from: decoded)
         values.redirectURI = values.redirectURI ?? urlAddress
         ContextValues.apply(to: &values, decoded: decoded, context: prefix + segment, prefix: prefix)
-        ContextValues.applyPrecedingLines(to: &values, lines: Self.precedingLines(before: lineStart, in: text, count: 2))
+        ContextValues.applyPrecedingLines(to: &values, lines: line.precedingLines)
         PageLabels.apply(to: &values, from: segment)
         ValueCleaner.clean(&values)
 
@@ -149,90 +176,6 @@ struct TextExtractor {
         }
         let lineNumber = firstLine.map { $0 + located.lineIndex }
         return SignInErrorOccurrence(form: form, line: lineNumber, values: values)
-    }
-
-    // MARK: - Segments and lines
-
-    /// A line that starts a log record: a date, a bracketed level such as `[error]`, or an
-    /// upper-case level such as `ERROR:`. Case matters for the bare level, so that a message line
-    /// such as `Trace ID: ...` is not taken for one.
-    private static let recordStart = TextPattern(
-        #"^\s*(?:\[?\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}|\[(?:[Ee]rror|ERROR|[Ww]arn(?:ing)?|WARN(?:ING)?|[Ii]nfo|INFO|[Dd]ebug|DEBUG)\]|(?:ERROR|WARN|WARNING|INFO|DEBUG)[:\s])"#,
-        caseInsensitive: false
-    )
-
-    /// Returns where a hit's error ends: the next hit, the length cap, or the first later line
-    /// that starts a new log record, whichever comes first.
-    static func segmentEnd(for hit: ErrorHit, nextHitStart: String.Index, lineEnd: String.Index, in text: String) -> String.Index {
-        var end = text.index(hit.range.lowerBound, offsetBy: maximumSegmentLength, limitedBy: nextHitStart) ?? nextHitStart
-        var lineStart = lineEnd
-        while lineStart < end {
-            let afterNewline = text.index(after: lineStart)
-            guard afterNewline < end else {
-                break
-            }
-            let nextLineEnd = endOfLine(from: afterNewline, in: text, reach: maximumLineReach)
-            let head = String(text[afterNewline..<min(nextLineEnd, text.index(afterNewline, offsetBy: 48, limitedBy: nextLineEnd) ?? nextLineEnd)])
-            if recordStart.matches(head) {
-                end = lineStart
-                break
-            }
-            lineStart = nextLineEnd
-        }
-        return end
-    }
-
-    /// Returns up to `count` whole lines before `lineStart`, at most 2,000 characters.
-    static func precedingLines(before lineStart: String.Index, in text: String, count: Int) -> String {
-        var start = lineStart
-        for _ in 0..<count where start > text.startIndex {
-            start = startOfLine(containing: text.index(before: start), in: text, reach: maximumLineReach)
-        }
-        let limited = text.index(lineStart, offsetBy: -2000, limitedBy: start) ?? start
-        return String(text[max(start, limited)..<lineStart])
-    }
-
-    /// Returns the start of the line that contains `index`, or the position `reach` UTF-8 bytes
-    /// before `index` when the line starts farther back.
-    static func startOfLine(containing index: String.Index, in text: String, reach: Int = .max) -> String.Index {
-        var position = index
-        var remaining = reach
-        while position > text.startIndex {
-            guard remaining > 0 else {
-                return scalarBoundary(atOrAfter: position, in: text)
-            }
-            let previous = text.utf8.index(before: position)
-            if text.utf8[previous] == UInt8(ascii: "\n") {
-                return position
-            }
-            position = previous
-            remaining -= 1
-        }
-        return text.startIndex
-    }
-
-    /// Returns the position of the newline that ends the line from `index`, the end of the
-    /// text, or the position `reach` UTF-8 bytes after `index` when the line goes on farther.
-    static func endOfLine(from index: String.Index, in text: String, reach: Int = .max) -> String.Index {
-        let bytes = text.utf8[index...]
-        let searched = bytes.prefix(reach)
-        if let newline = searched.firstIndex(of: UInt8(ascii: "\n")) {
-            return newline
-        }
-        guard searched.endIndex < bytes.endIndex else {
-            return text.endIndex
-        }
-        return scalarBoundary(atOrAfter: searched.endIndex, in: text)
-    }
-
-    /// Returns `index`, or the next position that starts a Unicode scalar when `index` falls
-    /// inside the UTF-8 bytes of one, so a cut line never splits a character's bytes.
-    private static func scalarBoundary(atOrAfter index: String.Index, in text: String) -> String.Index {
-        var position = index
-        while position < text.endIndex, text.utf8[position] & 0xC0 == 0x80 {
-            position = text.utf8.index(after: position)
-        }
-        return position
     }
 
     // MARK: - Messages
@@ -319,42 +262,5 @@ struct TextExtractor {
         }
         let cleaned = TextDecoding.cleaned(sentence)
         return cleaned.isEmpty ? nil : cleaned
-    }
-
-    // MARK: - Forms
-
-    private static let msalMarkers = TextPattern(#"ServerError:|Msal[A-Za-z]*Exception|MSALErrorDomain|MSAL[A-Za-z]*Key|ClientAuthenticationError|CredentialUnavailableError|AuthenticationRequiredError|InteractionRequiredAuthError|Microsoft\.Identity\.Client"#, caseInsensitive: false, requiring: [
-        "servererror:", "msal", "clientauthenticationerror", "credentialunavailableerror", "authenticationrequirederror",
-        "interactionrequiredautherror", "microsoft.identity.client",
-    ])
-    private static let redisInsightMarkers = TextPattern(#"Azure OAuth error|Token acquisition failed|Failed to get token for|Failed to get authenticated client|RedisInsight|Redis Insight"#, requiring: [
-        "azure oauth error", "token acquisition failed", "failed to get token for", "failed to get authenticated client", "redisinsight", "redis insight",
-    ])
-    private static let azureCLIMarkers = TextPattern(#"Run the command below to authenticate interactively|^\s*ERROR:|az login"#, requiring: [
-        "run the command below to authenticate interactively", "error:", "az login",
-    ])
-    private static let interactiveLoginHint = TextPattern("Run the command below to authenticate interactively", caseInsensitive: false, requiring: [
-        "run the command below to authenticate interactively",
-    ])
-    private static let signInPageMarkers = TextPattern(#"having trouble signing you in|Troubleshooting details|Copy info to clipboard|Flag sign-in errors for review"#, requiring: [
-        "having trouble signing you in", "troubleshooting details", "copy info to clipboard", "flag sign-in errors for review",
-    ])
-
-    /// Picks the form of a plain-text error from the markers around it.
-    static func form(line: String, segment: Substring, neighbourhood: String) -> PasteForm {
-        if msalMarkers.matches(line) {
-            return .msal
-        }
-        if redisInsightMarkers.matches(line) {
-            return .redisInsightLog
-        }
-        let following = String(segment.prefix(2048))
-        if azureCLIMarkers.matches(line) || interactiveLoginHint.matches(following) {
-            return .azureCLI
-        }
-        if signInPageMarkers.matches(neighbourhood) || PageLabels.looksLikeTroubleshootingBlock(following) {
-            return .signInPageText
-        }
-        return .plainText
     }
 }

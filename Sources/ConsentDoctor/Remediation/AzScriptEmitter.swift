@@ -10,6 +10,7 @@ enum AzScriptEmitter {
         var body: [String] = []
         var cloudToSet = BashScriptParts.cloudToSet(plan)
         var knownObjectIds = Set<String>()
+        var isFirstSignIn = true
 
         if !plan.hasChanges {
             body += ["", "# Nothing to change: the plan has no step."]
@@ -18,8 +19,9 @@ enum AzScriptEmitter {
             body.append("")
             switch step {
             case .signIn(let tenant, let reason):
-                body += BashScriptParts.signIn(tenant: tenant, reason: reason, cloudName: cloudToSet)
+                body += BashScriptParts.signIn(tenant: tenant, reason: reason, cloudName: cloudToSet, isFirst: isFirstSignIn)
                 cloudToSet = nil
+                isFirstSignIn = false
                 knownObjectIds = []
             case .createServicePrincipal(let name, let reason):
                 body += ScriptComment.lines(reason)
@@ -37,7 +39,7 @@ enum AzScriptEmitter {
             // A plan with changes but no sign-in step still has to select its cloud first.
             body.insert(contentsOf: ["", ShellQuoting.commandLine(["az", "cloud", "set", "--name", cloudToSet])], at: 0)
         }
-        return BashScriptParts.opening(plan, tool: "Azure CLI commands", body: body) + body
+        return BashScriptParts.opening(plan, tool: "Azure CLI commands", form: .az, body: body) + body
     }
 
     private static func grantLines(_ grant: ScriptPlan.Grant, plan: ScriptPlan, knownObjectIds: inout Set<String>) -> [String] {

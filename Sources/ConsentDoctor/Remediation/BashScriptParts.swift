@@ -6,10 +6,13 @@ enum BashScriptParts {
     /// Returns the opening lines: the interpreter, the header, the hint about skipping the login,
     /// strict mode, a guard that stops the script while it still contains placeholders, and the
     /// `require_object_id` function when the body calls it.
-    static func opening(_ plan: ScriptPlan, tool: String, body: [String]) -> [String] {
+    static func opening(_ plan: ScriptPlan, tool: String, form: EmitForm, body: [String]) -> [String] {
         var lines = ["#!/usr/bin/env bash"]
-        lines += ScriptHeader.lines(plan, tool: tool)
-        if plan.hasChanges {
+        lines += ScriptHeader.lines(plan, tool: tool, form: form)
+        if plan.hasChanges && plan.signInTenants.count > 1 {
+            lines.append("#")
+            lines += ScriptComment.lines("Set \(skipLoginVariable)=1 when az is signed in to the tenant \(plan.tenant) already: the script then skips az cloud set and the first az login. It signs in to each further tenant in any case.")
+        } else if plan.hasChanges {
             lines.append("#")
             lines += ScriptComment.lines("Set \(skipLoginVariable)=1 when az is signed in to the tenant already: the script then skips az login and az cloud set.")
         }
@@ -28,10 +31,21 @@ enum BashScriptParts {
         return lines
     }
 
-    /// Returns the lines of a sign-in step: the reason, then `az cloud set` (for the first sign-in
-    /// in a cloud other than the public one) and `az login`, skipped when `SKIP_AZ_LOGIN=1`.
-    static func signIn(tenant: String, reason: String, cloudName: String?) -> [String] {
+    /// Returns the lines of a sign-in step: the reason, then `az cloud set` when `cloudName` is
+    /// given and `az login`.
+    ///
+    /// - Parameters:
+    ///   - cloudName: The cloud to select, for the first sign-in in a cloud other than the public one.
+    ///   - isFirst: Whether this is the script's first sign-in, which `SKIP_AZ_LOGIN=1` skips. A
+    ///     later sign-in always runs and never selects the cloud, because the steps before it ran
+    ///     in another tenant of the same cloud and az is still signed in there.
+    static func signIn(tenant: String, reason: String, cloudName: String?, isFirst: Bool) -> [String] {
         var lines = ScriptComment.lines(reason)
+        guard isFirst else {
+            lines += ScriptComment.lines("This sign-in runs even with \(skipLoginVariable)=1, because az is still signed in to the tenant of the steps above.")
+            lines.append(ShellQuoting.commandLine(["az", "login", "--tenant", tenant]))
+            return lines
+        }
         lines.append(#"if [[ "${\#(skipLoginVariable):-}" != 1 ]]; then"#)
         if let cloudName {
             lines.append("  " + ShellQuoting.commandLine(["az", "cloud", "set", "--name", cloudName]))

@@ -38,7 +38,7 @@ enum PowerShellScriptEmitter {
             }
         }
 
-        var lines = ScriptHeader.lines(plan, tool: "Microsoft Graph PowerShell commands")
+        var lines = ScriptHeader.lines(plan, tool: "Microsoft Graph PowerShell commands", form: .powershell)
         lines.append("#")
         lines += ScriptComment.lines("Needs the Microsoft Graph PowerShell SDK: Install-Module Microsoft.Graph -Scope CurrentUser.")
         lines.append("$ErrorActionPreference = 'Stop'")

@@ -29,23 +29,4 @@ public enum RemediationEmitter {
         let lines = lines(for: plan, form: form, graphRoot: graphRoot)
         return lines.isEmpty ? "" : lines.joined(separator: "\n") + "\n"
     }
-
-    /// Returns one plan with the steps of several, for `explain` on a paste with more than one
-    /// error: steps in order with exact repeats left out, and every distinct warning. Nil when
-    /// `plans` is empty.
-    public static func merged(_ plans: [FixPlan]) -> FixPlan? {
-        guard var result = plans.first else {
-            return nil
-        }
-        for plan in plans.dropFirst() {
-            for step in plan.steps where !result.steps.contains(step) {
-                result.steps.append(step)
-            }
-            for warning in plan.warnings where !result.warnings.contains(warning) {
-                result.warnings.append(warning)
-            }
-            result.stateAware = result.stateAware && plan.stateAware
-        }
-        return result
-    }
 }

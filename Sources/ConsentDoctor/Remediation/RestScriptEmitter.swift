@@ -9,6 +9,7 @@ enum RestScriptEmitter {
         var body: [String] = []
         var cloudToSet = BashScriptParts.cloudToSet(plan)
         var knownObjectIds = Set<String>()
+        var isFirstSignIn = true
         let root = plan.graphVersionRoot
 
         if !plan.hasChanges {
@@ -18,8 +19,9 @@ enum RestScriptEmitter {
             body.append("")
             switch step {
             case .signIn(let tenant, let reason):
-                body += BashScriptParts.signIn(tenant: tenant, reason: reason, cloudName: cloudToSet)
+                body += BashScriptParts.signIn(tenant: tenant, reason: reason, cloudName: cloudToSet, isFirst: isFirstSignIn)
                 cloudToSet = nil
+                isFirstSignIn = false
                 knownObjectIds = []
             case .createServicePrincipal(let name, let reason):
                 body += ScriptComment.lines(reason)
@@ -45,7 +47,7 @@ enum RestScriptEmitter {
         if let cloudToSet, plan.hasChanges {
             body.insert(contentsOf: ["", ShellQuoting.commandLine(["az", "cloud", "set", "--name", cloudToSet])], at: 0)
         }
-        return BashScriptParts.opening(plan, tool: "Microsoft Graph requests through az rest", body: body) + body
+        return BashScriptParts.opening(plan, tool: "Microsoft Graph requests through az rest", form: .rest, body: body) + body
     }
 
     private static func grantLines(_ grant: ScriptPlan.Grant, root: String, knownObjectIds: inout Set<String>) -> [String] {

@@ -50,6 +50,9 @@ struct ScriptPlan {
     var graphVersionRoot: String
     /// The tenant of the first sign-in step, or the tenant placeholder.
     var tenant: String
+    /// The tenants of the sign-in steps in order, each once. A merged `explain` plan can sign in
+    /// to several, and a `check` plan signs in to one.
+    var signInTenants: [String] = []
     /// The client appId, or the client placeholder.
     var clientAppId: String
     var stateAware: Bool
@@ -89,10 +92,10 @@ struct ScriptPlan {
         for step in plan.steps {
             steps.append(Self.step(step, plan: plan, names: &names))
         }
-        if let firstSignIn = steps.lazy.compactMap({ step -> String? in
-            if case .signIn(let tenant, _) = step { return tenant }
-            return nil
-        }).first {
+        for case .signIn(let signInTenant, _) in steps where !signInTenants.contains(signInTenant) {
+            signInTenants.append(signInTenant)
+        }
+        if let firstSignIn = signInTenants.first {
             tenant = firstSignIn
         }
     }

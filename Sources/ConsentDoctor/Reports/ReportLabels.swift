@@ -88,7 +88,7 @@ public enum ReportLabels {
     }
 
     /// Returns the values of an error as label and value pairs, in reading order, leaving out
-    /// the values the paste did not contain.
+    /// the values the paste did not contain. Ids and the redirect URI show each non-ASCII character as `[U+XXXX]`.
     public static func valueRows(_ values: ExtractedValues) -> [(label: String, value: String)] {
         var rows: [(label: String, value: String)] = []
 
@@ -102,18 +102,18 @@ public enum ReportLabels {
         add("Application error code", values.applicationErrorCode.map(String.init))
         add("OAuth error", values.oauthError)
         add("Suberror", values.suberror)
-        add("Tenant", values.tenant)
-        add("Client appId", values.clientAppId)
+        add("Tenant", values.tenant.map(LookAlikeCharacters.marked))
+        add("Client appId", values.clientAppId.map(LookAlikeCharacters.marked))
         add("Client name", values.clientName)
-        add("Resource appId", values.resourceAppId)
+        add("Resource appId", values.resourceAppId.map(LookAlikeCharacters.marked))
         add("Resource URI", values.resourceURI)
         add("Resource name", values.resourceName)
         add("Valid resources", values.validResources.isEmpty ? nil : values.validResources.joined(separator: ", "))
-        add("Requested permission ids", values.requestedPermissionIds.isEmpty ? nil : values.requestedPermissionIds.joined(separator: ", "))
-        add("Redirect URI", values.redirectURI)
-        add("Trace ID", values.traceId)
-        add("Correlation ID", values.correlationId)
-        add("Request ID", values.requestId)
+        add("Requested permission ids", values.requestedPermissionIds.isEmpty ? nil : LookAlikeCharacters.marked(values.requestedPermissionIds.joined(separator: ", ")))
+        add("Redirect URI", values.redirectURI.map(LookAlikeCharacters.marked))
+        add("Trace ID", values.traceId.map(LookAlikeCharacters.marked))
+        add("Correlation ID", values.correlationId.map(LookAlikeCharacters.marked))
+        add("Request ID", values.requestId.map(LookAlikeCharacters.marked))
         add("Timestamp", values.timestamp)
         add("Error URI", values.errorURI)
         add("Message", values.message)

@@ -129,6 +129,7 @@ extension TextRenderer {
         var value: String
     }
 
+    /// Returns the values of an error as rows. Ids and the redirect URI show each non-ASCII character as `[U+XXXX]`.
     private static func valueRows(_ values: ExtractedValues) -> [ValueRow] {
         var rows: [ValueRow] = []
         func add(_ label: String, _ value: String?) {
@@ -138,19 +139,20 @@ extension TextRenderer {
         }
         add("OAuth error", values.oauthError)
         add("Suberror", values.suberror)
-        add("Client app", joined(values.clientAppId, values.clientName.map { "(\($0))" }))
-        add("Resource", joined(values.resourceAppId, values.resourceName.map { "(\($0))" }, values.resourceURI))
+        let marked = LookAlikeCharacters.marked
+        add("Client app", joined(values.clientAppId.map(marked), values.clientName.map { "(\($0))" }))
+        add("Resource", joined(values.resourceAppId.map(marked), values.resourceName.map { "(\($0))" }, values.resourceURI))
         add("Valid resources", values.validResources.isEmpty ? nil : values.validResources.joined(separator: ", "))
-        add("Permission ids", values.requestedPermissionIds.isEmpty ? nil : values.requestedPermissionIds.joined(separator: ", "))
-        add("Tenant", values.tenant)
-        add("User", joined(values.userPrincipalName, values.userObjectId))
-        add("Redirect URI", values.redirectURI)
-        add("CA policies", values.conditionalAccessPolicyIds.isEmpty ? nil : values.conditionalAccessPolicyIds.joined(separator: ", "))
+        add("Permission ids", values.requestedPermissionIds.isEmpty ? nil : marked(values.requestedPermissionIds.joined(separator: ", ")))
+        add("Tenant", values.tenant.map(marked))
+        add("User", joined(values.userPrincipalName, values.userObjectId.map(marked)))
+        add("Redirect URI", values.redirectURI.map(marked))
+        add("CA policies", values.conditionalAccessPolicyIds.isEmpty ? nil : marked(values.conditionalAccessPolicyIds.joined(separator: ", ")))
         add("App error code", values.applicationErrorCode.map(String.init))
         add("Graph error", values.graphErrorCode)
-        add("Trace ID", values.traceId)
-        add("Correlation ID", values.correlationId)
-        add("Request ID", values.requestId)
+        add("Trace ID", values.traceId.map(marked))
+        add("Correlation ID", values.correlationId.map(marked))
+        add("Request ID", values.requestId.map(marked))
         add("Timestamp", values.timestamp)
         add("Error URI", values.errorURI)
         add("Message", values.message)

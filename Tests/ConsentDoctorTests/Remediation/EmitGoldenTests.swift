@@ -29,6 +29,12 @@ struct EmitGoldenTests {
     }
 
     @Test(arguments: EmitForm.allCases)
+    func twoTenantPlan(form: EmitForm) throws {
+        let text = RemediationEmitter.text(for: try EmitSamples.explainTwoTenants(), form: form)
+        try GoldenFileTests.compare(text, with: "golden/emit/explain-two-tenants.\(EmitSamples.fileExtension(form))")
+    }
+
+    @Test(arguments: EmitForm.allCases)
     func healthyPlan(form: EmitForm) throws {
         let plan = FixPlan(tenant: TenantFixtures.tenant, cloud: "AzureCloud", clientAppId: TenantFixtures.clientAppId, stateAware: true, steps: [EmitSamples.signIn()])
         let text = RemediationEmitter.text(for: plan, form: form)

@@ -1,3 +1,4 @@
+import Testing
 @testable import ConsentDoctor
 
 /// Fix plans for the `--emit` golden files, written out by hand so the files change only when an
@@ -120,6 +121,37 @@ enum EmitSamples {
         ],
         warnings: ["`az ad sp create` fails when the service principal already exists; that failure is harmless, so go on with the next command."]
     )
+
+    /// Returns the plan `explain` builds from a 650052 error in `tenant`: sign in, create the Redis
+    /// API's service principal, grant it to RedisInsight.
+    static func explainMissingServicePrincipal(tenant: String) -> FixPlan {
+        FixPlan(
+            tenant: tenant,
+            cloud: "AzureCloud",
+            clientAppId: T.clientAppId,
+            stateAware: false,
+            steps: [
+                FixStep(kind: .signIn, reason: "Sign in to the tenant that issues the failing token.", tenant: tenant),
+                FixStep(kind: .createServicePrincipal, reason: "The tenant has no service principal for AzureRedisCacheAadApp.", appId: T.redisAppId, displayName: "AzureRedisCacheAadApp"),
+                FixStep(
+                    kind: .createGrant,
+                    reason: "Grant RedisInsight the delegated scopes it needs on AzureRedisCacheAadApp for every user.",
+                    clientAppId: T.clientAppId,
+                    resourceAppId: T.redisAppId,
+                    resourceDisplayName: "AzureRedisCacheAadApp",
+                    requiredScopes: ["user_impersonation"],
+                    scopesAfter: ["user_impersonation"]
+                ),
+            ],
+            warnings: [GrantPlanner.createWarning, GrantPlanner.replaceWarning]
+        )
+    }
+
+    /// Returns the merged plan `explain` emits for a paste with the same 650052 error from two tenants.
+    static func explainTwoTenants() throws -> FixPlan {
+        let plans = [T.tenant, T.otherTenant].map(explainMissingServicePrincipal(tenant:))
+        return try #require(RemediationEmitter.merged(plans))
+    }
 
     /// Returns the golden file's extension for a form.
     static func fileExtension(_ form: EmitForm) -> String {
