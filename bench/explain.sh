@@ -158,6 +158,6 @@ with open(f"{out}/explain-code-per-line.log", "w", encoding="utf-8") as log:
 PY
 for name in tenants redirects one-line code-per-line; do
     input="$out/explain-$name.log"
-    echo "-- $(basename "$input"): $(wc -l <"$input") lines, $(($(stat -c %s "$input") / 1000000)) MB"
+    echo "-- $(basename "$input"): $(awk 'END { print NR }' "$input") lines, $(($(stat -c %s "$input") / 1000000)) MB"
     measure_once "$input" "explain-$name"
 done
