@@ -120,8 +120,12 @@ public struct GraphClient: Sendable {
         var cleaned = response
         cleaned.headers = response.headers.map { HTTPHeader($0.name, SecretRedaction.redact($0.value, secrets: [token])) }
         let placeholder = Data(SecretRedaction.placeholder.utf8)
-        while let range = cleaned.body.range(of: tokenBytes) {
+        var searchStart = cleaned.body.startIndex
+        // The search resumes after each placeholder, so a token that occurs inside the placeholder
+        // itself (a one-letter test token, say) cannot make the loop run forever.
+        while let range = cleaned.body.range(of: tokenBytes, in: searchStart..<cleaned.body.endIndex) {
             cleaned.body.replaceSubrange(range, with: placeholder)
+            searchStart = range.lowerBound + placeholder.count
         }
         return cleaned
     }
