@@ -123,6 +123,31 @@ struct SnapshotContentTests {
         #expect(SnapshotContentRules.numberForm(object["n"]) == nil)
     }
 
+    @Test func servicePrincipalUnderOtherKey() throws {
+        let data = try edited { object in
+            var principals = object["servicePrincipals"] as? [String: Any] ?? [:]
+            let key = principals.keys.sorted().first { principals[$0].map { ($0 as? [String: Any])?["value"] != nil } ?? false } ?? ""
+            principals["0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d"] = principals[key]
+            object["servicePrincipals"] = principals
+        }
+        let found = problem(data)
+        guard case .invalidContent(let text)? = found else {
+            Issue.record("expected invalid content, got \(String(describing: found))")
+            return
+        }
+        #expect(text.hasPrefix("servicePrincipals.0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d.value.appId is \""))
+        #expect(text.hasSuffix("\", but it must be the appId of its key"))
+    }
+
+    @Test func servicePrincipalKeyNotGUID() throws {
+        let data = try edited { object in
+            var principals = object["servicePrincipals"] as? [String: Any] ?? [:]
+            principals["redis"] = principals.values.first
+            object["servicePrincipals"] = principals
+        }
+        #expect(problem(data) == .invalidContent("servicePrincipals has the key \"redis\", but each key must be an appId (GUID)"))
+    }
+
     @Test func savedSnapshotStillLoads() throws {
         let loaded = try SnapshotFile.decode(try SnapshotFile.encode(SnapshotFileTests.fullSnapshot()), path: "s.json")
         #expect(loaded.cloud == "AzureCloud")

@@ -104,6 +104,7 @@ struct SnapshotFileTests {
         var snapshot = T.healthy()
         var copy = try #require(snapshot.servicePrincipal(appId: T.redisAppId).value)
         copy.id = copy.id.uppercased()
+        copy.appId = T.armAppId
         snapshot.servicePrincipals[T.armAppId] = .found(copy)
 
         let error = #expect(throws: SnapshotFileError.self) {

@@ -113,11 +113,29 @@ enum SnapshotContentRules {
         if let problem = domainProblem(snapshot.tenantDomains, path: "tenantDomains") {
             return problem
         }
+        if let problem = servicePrincipalKeyProblem(snapshot.servicePrincipals) {
+            return problem
+        }
         if let organization = snapshot.organization?.value {
             if !Identifiers.isGUID(organization.id) {
                 return "organization.value.id is \"\(SnapshotIdentifiers.shown(organization.id))\", but it must be a tenant id (GUID)"
             }
             return domainProblem(organization.domains, path: "organization.value.domains")
+        }
+        return nil
+    }
+
+    /// Returns the first service principal entry whose key is not a GUID, or whose service
+    /// principal has another appId than its key. Lookups go by key, so a mismatch would report
+    /// one app's service principal as another's.
+    private static func servicePrincipalKeyProblem(_ principals: [String: Lookup<ServicePrincipal>]) -> String? {
+        for key in principals.keys.sorted() {
+            guard Identifiers.isGUID(key) else {
+                return "servicePrincipals has the key \"\(SnapshotIdentifiers.shown(key))\", but each key must be an appId (GUID)"
+            }
+            if let principal = principals[key]?.value, principal.appId.lowercased() != key.lowercased() {
+                return "servicePrincipals.\(key).value.appId is \"\(SnapshotIdentifiers.shown(principal.appId))\", but it must be the appId of its key"
+            }
         }
         return nil
     }
