@@ -240,4 +240,35 @@ struct OutputFileTests {
         #expect(OutputFile.sameDestination(path, hard))
         #expect(OutputFile.sameDestination(symbolic, dangling))
     }
+
+    @Test func hardLinkOverwritesInput() throws {
+        let folder = try PackagePaths.scratchFolder("output-overwrites")
+        let input = folder.appendingPathComponent("paste.txt").path
+        let hard = folder.appendingPathComponent("hard.txt").path
+        try Self.text.write(to: URL(fileURLWithPath: input))
+        try #require(link(input, hard) == 0)
+
+        #expect(OutputFile.overwrites(hard, input: input))
+        #expect(!OutputFile.overwrites(folder.appendingPathComponent("report.txt").path, input: input))
+    }
+
+    @Test func missingInputIsNotOverwritten() throws {
+        let folder = try PackagePaths.scratchFolder("output-overwrites-missing")
+        let path = folder.appendingPathComponent("missing.txt").path
+
+        #expect(OutputFile.sameDestination(path, path))
+        #expect(!OutputFile.overwrites(path, input: path))
+    }
+
+    @Test func characterDeviceIsShared() throws {
+        let folder = try PackagePaths.scratchFolder("output-shared-device")
+        guard let device = Self.characterDevice(minor: 3, in: folder) else {
+            print("Skipped characterDeviceIsShared: mknod is not permitted here, so no private null device can be made.")
+            return
+        }
+
+        #expect(OutputFile.sameDestination(device, device))
+        #expect(!OutputFile.sharesFile(device, device))
+        #expect(!OutputFile.overwrites(device, input: device))
+    }
 }
