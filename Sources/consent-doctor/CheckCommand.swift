@@ -97,7 +97,7 @@ enum CheckCommand: ToolCommand {
         var notes: [String] = []
         if let errorPath = arguments.value(fromError.primaryName) {
             do {
-                let reading = try readPaste(path: errorPath)
+                let reading = try readPaste(path: errorPath, standardInputClosed: context.standardInputClosed)
                 guard !reading.occurrences.isEmpty else {
                     let name = errorPath == "-" ? "Standard input" : "The file \(errorPath)"
                     context.reportError("\(name) contains no recognisable sign-in error, so --from-error cannot take a tenant from it. Give the file that contains the error, or name the tenant with --expect-tenant.")
@@ -258,8 +258,14 @@ enum CheckCommand: ToolCommand {
         return found
     }
 
-    static func readPaste(path: String) throws -> PasteReading {
+    /// Reads the `--from-error` paste at `path`, or standard input for `-`.
+    ///
+    /// - Throws: `PasteInputError`, also for `-` when standard input was closed at start-up.
+    static func readPaste(path: String, standardInputClosed: Bool) throws -> PasteReading {
         if path == "-" {
+            if standardInputClosed {
+                throw PasteInputError.standardInputClosed
+            }
             var source = FileChunkSource(standardInputNamed: "standard input")
             return try PasteReader.read(&source)
         }

@@ -12,13 +12,18 @@ struct CommandContext {
     var standardOutputIsTerminal: Bool
     var standardInputIsTerminal: Bool
     var standardErrorIsTerminal: Bool
+    /// Whether standard input was closed at start-up, when `/dev/null` took its place.
+    var standardInputClosed = false
 
-    static func current() -> CommandContext {
+    /// Returns the context of this process, where `closedDescriptors` are the standard
+    /// descriptors that were closed at start-up.
+    static func current(closedDescriptors: Set<Int32> = []) -> CommandContext {
         CommandContext(
             environment: ProcessInfo.processInfo.environment,
             standardOutputIsTerminal: isatty(STDOUT_FILENO) == 1,
             standardInputIsTerminal: isatty(STDIN_FILENO) == 1,
-            standardErrorIsTerminal: isatty(STDERR_FILENO) == 1
+            standardErrorIsTerminal: isatty(STDERR_FILENO) == 1,
+            standardInputClosed: closedDescriptors.contains(STDIN_FILENO)
         )
     }
 
