@@ -41,11 +41,12 @@ struct CommandContext {
         StandardStreams.writeError(text)
     }
 
-    /// Prints `Error: message` on one line of standard error. The message passes through
+    /// Prints `Error: message` on one line of standard error, with the first word of `message`
+    /// in lower case unless it is a name (see `ErrorSentence`). The message passes through
     /// `TerminalText.safe`, because it may quote arguments, file names or Graph's text. A line
     /// break becomes a space, and other unsafe characters become `[U+XXXX]` markers.
     func reportError(_ message: String) {
-        writeError("Error: \(TerminalText.safe(message))\n")
+        writeError("Error: \(TerminalText.safe(ErrorSentence.continuing(message)))\n")
     }
 
     /// Prints a progress or diagnostic line on standard error, used by `--verbose`.
