@@ -25,14 +25,14 @@ public enum OutputFile {
     ///     file, also one reached through a symbolic link, keeps its mode and gains the execute bit
     ///     of each class that may read it, less the umask, as `chmod +x` would.
     /// - Throws: `OutputFileError` with the step that failed and its `errno`. An existing regular
-    ///   file that the process may not write (`access` with `W_OK`) throws `EACCES` at the open
-    ///   step and stays as it was, although the folder would allow a rename over it.
+    ///   file that the effective user may not write (`faccessat` with `W_OK`) throws `EACCES` at
+    ///   the open step and stays as it was, although the folder would allow a rename over it.
     public static func write(_ data: Data, to path: String, executable: Bool = false) throws(OutputFileError) {
         switch try OutputTarget.resolve(path) {
         case .special:
             try writeInPlace(data, path: path, reportedPath: path, create: false, executable: false)
         case .regular(let realPath, let existing):
-            guard access(realPath, W_OK) == 0 else {
+            guard faccessat(AT_FDCWD, realPath, W_OK, AT_EACCESS) == 0 else {
                 throw OutputFileError(path: path, step: .open, code: errno)
             }
             try replace(data, at: realPath, reportedPath: path, existing: existing, executable: executable)
