@@ -29,7 +29,7 @@ enum CheckCommand: ToolCommand {
     static let saveSnapshot = OptionSpec(
         names: ["--save-snapshot"],
         valueName: "FILE",
-        help: "Also save what was read as a JSON snapshot (it contains no token), to replay later with --snapshot. '-' writes the snapshot to standard output, and the report then needs --output FILE. FILE is written the way --output writes its file, and the two must name different files. The snapshot is raw data: --redact does not apply to it, so it keeps user object ids and domains."
+        help: "Also save what was read as a JSON snapshot (it contains no token), to replay later with --snapshot. '-' writes the snapshot to standard output, and the report then needs --output FILE. FILE is written the way --output writes its file, and the two must name different files, unless FILE is a character device such as a null device. The snapshot is raw data: --redact does not apply to it, so it keeps user object ids and domains."
     )
     static let profile = OptionSpec(
         names: ["--profile"],
@@ -63,7 +63,8 @@ enum CheckCommand: ToolCommand {
 
         Exit status: 0 healthy, 1 problems found or the check is incomplete, 64 invalid arguments,
         --tenant names another tenant than the token or Graph, or the snapshot and the report
-        would go to the same file or both to standard output, 65 unreadable az output or
+        would go to the same file or both to standard output, or an output file is an input
+        file, 65 unreadable az output or
         snapshot content, or a --from-error file without a sign-in error, 66 an input file
         cannot be read, 69 Graph or the sign-in service is unreachable, 73 the report or
         snapshot file cannot be written, 77 permission denied.
@@ -90,12 +91,13 @@ enum CheckCommand: ToolCommand {
         if !azOutputPaths.isEmpty && arguments.has(snapshot.primaryName) {
             throw UsageError(message: "--az-output and --snapshot cannot be combined: choose one input.")
         }
+        try InputOutputOverlap.check(inputs: inputFiles(arguments, azOutputPaths: azOutputPaths), outputs: outputFiles(arguments, destination: destination))
 
         var expected = try expectedTenants(arguments)
         var notes: [String] = []
         if let errorPath = arguments.value(fromError.primaryName) {
             do {
-                let reading = try readPaste(path: errorPath)
+                let reading = try readPaste(path: errorPath, standardInputClosed: context.standardInputClosed)
                 guard !reading.occurrences.isEmpty else {
                     let name = errorPath == "-" ? "Standard input" : "The file \(errorPath)"
                     context.reportError("\(name) contains no recognisable sign-in error, so --from-error cannot take a tenant from it. Give the file that contains the error, or name the tenant with --expect-tenant.")
@@ -194,16 +196,40 @@ enum CheckCommand: ToolCommand {
         switch (snapshotPath == "-", reportPath) {
         case (true, nil):
             throw UsageError(message: "--save-snapshot - writes the snapshot to standard output, where the report goes too. Give --output FILE for the report, or a file name for the snapshot.")
-        case (true, let reportPath?) where OutputFile.isStandardOutput(reportPath):
+        case (true, let reportPath?) where OutputFile.sharesStandardOutput(reportPath):
             throw UsageError(message: "--save-snapshot - writes the snapshot to standard output, and --output '\(reportPath)' is the file standard output goes to, so the report would overwrite the snapshot. Give the report another file.")
-        case (false, nil) where OutputFile.isStandardOutput(snapshotPath):
+        case (false, nil) where OutputFile.sharesStandardOutput(snapshotPath):
             throw UsageError(message: "--save-snapshot '\(snapshotPath)' is the file standard output goes to, so the report would overwrite the snapshot. Give --output FILE for the report, or another file for the snapshot.")
-        case (false, let reportPath?) where OutputFile.sameDestination(snapshotPath, reportPath):
+        case (false, let reportPath?) where OutputFile.sharesFile(snapshotPath, reportPath):
             let names = snapshotPath == reportPath ? "both name '\(reportPath)'" : "name the same file ('\(reportPath)' and '\(snapshotPath)')"
             throw UsageError(message: "--output and --save-snapshot \(names), so the report would overwrite the snapshot. Give them different files.")
         default:
             return
         }
+    }
+
+    /// Returns the files the check reads: `--snapshot`, `--from-error` and every az output file.
+    static func inputFiles(_ arguments: ParsedArguments, azOutputPaths: [String]) -> [NamedFile] {
+        var files = azOutputPaths.map { NamedFile(option: azOutput.primaryName, path: $0) }
+        if let path = arguments.value(snapshot.primaryName) {
+            files.append(NamedFile(option: snapshot.primaryName, path: path))
+        }
+        if let path = arguments.value(fromError.primaryName) {
+            files.append(NamedFile(option: fromError.primaryName, path: path))
+        }
+        return files
+    }
+
+    /// Returns the files the check writes: `--output` and `--save-snapshot`.
+    static func outputFiles(_ arguments: ParsedArguments, destination: ReportDestination) -> [NamedFile] {
+        var files: [NamedFile] = []
+        if let path = destination.outputPath {
+            files.append(NamedFile(option: CommonOptions.output.primaryName, path: path))
+        }
+        if let path = arguments.value(saveSnapshot.primaryName) {
+            files.append(NamedFile(option: saveSnapshot.primaryName, path: path))
+        }
+        return files
     }
 
     /// Reads `--expect-tenant`.
@@ -232,8 +258,14 @@ enum CheckCommand: ToolCommand {
         return found
     }
 
-    static func readPaste(path: String) throws -> PasteReading {
+    /// Reads the `--from-error` paste at `path`, or standard input for `-`.
+    ///
+    /// - Throws: `PasteInputError`, also for `-` when standard input was closed at start-up.
+    static func readPaste(path: String, standardInputClosed: Bool) throws -> PasteReading {
         if path == "-" {
+            if standardInputClosed {
+                throw PasteInputError.standardInputClosed
+            }
             var source = FileChunkSource(standardInputNamed: "standard input")
             return try PasteReader.read(&source)
         }

@@ -12,13 +12,18 @@ struct CommandContext {
     var standardOutputIsTerminal: Bool
     var standardInputIsTerminal: Bool
     var standardErrorIsTerminal: Bool
+    /// Whether standard input was closed at start-up, when `/dev/null` took its place.
+    var standardInputClosed = false
 
-    static func current() -> CommandContext {
+    /// Returns the context of this process, where `closedDescriptors` are the standard
+    /// descriptors that were closed at start-up.
+    static func current(closedDescriptors: Set<Int32> = []) -> CommandContext {
         CommandContext(
             environment: ProcessInfo.processInfo.environment,
             standardOutputIsTerminal: isatty(STDOUT_FILENO) == 1,
             standardInputIsTerminal: isatty(STDIN_FILENO) == 1,
-            standardErrorIsTerminal: isatty(STDERR_FILENO) == 1
+            standardErrorIsTerminal: isatty(STDERR_FILENO) == 1,
+            standardInputClosed: closedDescriptors.contains(STDIN_FILENO)
         )
     }
 
@@ -36,11 +41,12 @@ struct CommandContext {
         StandardStreams.writeError(text)
     }
 
-    /// Prints `Error: message` on one line of standard error. The message passes through
+    /// Prints `Error: message` on one line of standard error, with the first word of `message`
+    /// in lower case unless it is a name (see `ErrorSentence`). The message passes through
     /// `TerminalText.safe`, because it may quote arguments, file names or Graph's text. A line
     /// break becomes a space, and other unsafe characters become `[U+XXXX]` markers.
     func reportError(_ message: String) {
-        writeError("Error: \(TerminalText.safe(message))\n")
+        writeError("Error: \(TerminalText.safe(ErrorSentence.continuing(message)))\n")
     }
 
     /// Prints a progress or diagnostic line on standard error, used by `--verbose`.

@@ -11,7 +11,7 @@ enum CommonOptions {
     static let output = OptionSpec(
         names: ["--output", "-o"],
         valueName: "FILE",
-        help: "Write the report to FILE instead of standard output. A FILE of '-' means standard output. A regular file is replaced as a whole once the report is complete. A symbolic link is followed and the file it names is written. A device or FIFO is written directly."
+        help: "Write the report to FILE instead of standard output. A FILE of '-' means standard output. A regular file is replaced as a whole once the report is complete, keeping its mode and owner, and a file you may not write is left as it is (exit status 73). A symbolic link is followed and the file it names is written. A device or FIFO is written directly."
     )
     static let redact = OptionSpec(
         names: ["--redact"],

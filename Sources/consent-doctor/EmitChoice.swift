@@ -64,10 +64,11 @@ struct EmitChoice {
             context.writeOutput(text)
             return nil
         }
-        // The bash forms start with #!/usr/bin/env bash, so a regular file of them is made executable.
-        let permissions: mode_t? = form == .az || form == .rest ? 0o755 : nil
+        // The bash forms start with #!/usr/bin/env bash, so a regular file of them is made
+        // executable within the umask, also when it exists already or a symbolic link names it.
+        let executable = form == .az || form == .rest
         do {
-            try OutputFile.write(Data(text.utf8), to: path, permissions: permissions)
+            try OutputFile.write(Data(text.utf8), to: path, executable: executable)
             return nil
         } catch {
             context.reportError("cannot write the \(form.rawValue) output to '\(path)': \(error.reason). \(error.advice)")

@@ -28,7 +28,7 @@ enum ExplainCommand: ToolCommand {
         100 distinct errors are diagnosed, and the rest are counted per code in the notes.
 
         Exit status: 0 when at least one error was diagnosed, 1 when the input held no
-        recognisable error, 64 for invalid arguments, 66 when the input cannot be read, 73 when
+        recognisable error, 64 for invalid arguments or an --output file that is FILE, 66 when the input cannot be read (also a closed standard input), 73 when
         the --output file cannot be written.
         """,
         options: CommonOptions.reportOptions + [CommonOptions.cloud, profileOption, maximumInputOption, CommonOptions.emit],
@@ -41,6 +41,9 @@ enum ExplainCommand: ToolCommand {
         let options = ExplainOptions(cloud: try chosenCloud(arguments), profile: try profileChoice(arguments))
         let maximumInputBytes = try maximumInputBytes(arguments)
         let path = arguments.positionals.first ?? "-"
+        if let outputPath = destination.outputPath {
+            try InputOutputOverlap.check(inputs: [NamedFile(option: "FILE", path: path)], outputs: [NamedFile(option: "--output", path: outputPath)])
+        }
 
         let reading: PasteReading
         do {
@@ -60,6 +63,9 @@ enum ExplainCommand: ToolCommand {
 
     private static func read(path: String, maximumInputBytes: Int, context: CommandContext) throws -> PasteReading {
         if path == "-" {
+            if context.standardInputClosed {
+                throw PasteInputError.standardInputClosed
+            }
             if context.standardInputIsTerminal {
                 context.writeError("Reading the paste from standard input; end it with Ctrl-D.\n")
             }

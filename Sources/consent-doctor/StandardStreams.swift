@@ -13,14 +13,21 @@ enum StandardStreams {
     /// Without this, the first file or socket the tool opens would get descriptor 1 or 2, and
     /// report text could land in it. A read-only descriptor makes every write fail with EBADF,
     /// so a closed standard output is still reported with exit status 73.
-    static func reserveClosedDescriptors() {
+    ///
+    /// - Returns: The descriptors that were closed, so a command can report a closed standard
+    ///   input instead of reading the empty `/dev/null` in its place.
+    @discardableResult
+    static func reserveClosedDescriptors() -> Set<Int32> {
+        var closed: Set<Int32> = []
         for descriptor in Int32(0)...2 where fcntl(descriptor, F_GETFD) == -1 && errno == EBADF {
+            closed.insert(descriptor)
             let opened = open("/dev/null", O_RDONLY)
             if opened >= 0 && opened != descriptor {
                 dup2(opened, descriptor)
                 close(opened)
             }
         }
+        return closed
     }
 
     /// Writes `text` to standard output and records the error when the write fails.

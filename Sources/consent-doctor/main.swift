@@ -1,4 +1,4 @@
 import Foundation
 
-StandardStreams.reserveClosedDescriptors()
-exit(ToolMain.run(Array(CommandLine.arguments.dropFirst()), context: .current()))
+let closedDescriptors = StandardStreams.reserveClosedDescriptors()
+exit(ToolMain.run(Array(CommandLine.arguments.dropFirst()), context: .current(closedDescriptors: closedDescriptors)))

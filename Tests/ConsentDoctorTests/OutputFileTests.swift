@@ -72,10 +72,10 @@ struct OutputFileTests {
         let folder = try PackagePaths.scratchFolder("output-new")
         let path = folder.appendingPathComponent("report.txt").path
 
-        try OutputFile.write(Self.text, to: path, permissions: 0o755)
+        try OutputFile.write(Self.text, to: path, executable: true)
 
         #expect(Self.contents(path) == "report line\n")
-        #expect(Self.permissions(path) == 0o755)
+        #expect(Self.permissions(path) == 0o777 & ~OutputFile.currentUmask())
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["report.txt"])
     }
 
@@ -197,7 +197,7 @@ struct OutputFileTests {
             return
         }
 
-        try OutputFile.write(Self.text, to: device, permissions: 0o755)
+        try OutputFile.write(Self.text, to: device, executable: true)
 
         #expect(Self.fileType(device) == S_IFCHR)
         #expect(Self.permissions(device) == 0o666)
@@ -239,5 +239,36 @@ struct OutputFileTests {
         #expect(OutputFile.sameDestination(path, symbolic))
         #expect(OutputFile.sameDestination(path, hard))
         #expect(OutputFile.sameDestination(symbolic, dangling))
+    }
+
+    @Test func hardLinkOverwritesInput() throws {
+        let folder = try PackagePaths.scratchFolder("output-overwrites")
+        let input = folder.appendingPathComponent("paste.txt").path
+        let hard = folder.appendingPathComponent("hard.txt").path
+        try Self.text.write(to: URL(fileURLWithPath: input))
+        try #require(link(input, hard) == 0)
+
+        #expect(OutputFile.overwrites(hard, input: input))
+        #expect(!OutputFile.overwrites(folder.appendingPathComponent("report.txt").path, input: input))
+    }
+
+    @Test func missingInputIsNotOverwritten() throws {
+        let folder = try PackagePaths.scratchFolder("output-overwrites-missing")
+        let path = folder.appendingPathComponent("missing.txt").path
+
+        #expect(OutputFile.sameDestination(path, path))
+        #expect(!OutputFile.overwrites(path, input: path))
+    }
+
+    @Test func characterDeviceIsShared() throws {
+        let folder = try PackagePaths.scratchFolder("output-shared-device")
+        guard let device = Self.characterDevice(minor: 3, in: folder) else {
+            print("Skipped characterDeviceIsShared: mknod is not permitted here, so no private null device can be made.")
+            return
+        }
+
+        #expect(OutputFile.sameDestination(device, device))
+        #expect(!OutputFile.sharesFile(device, device))
+        #expect(!OutputFile.overwrites(device, input: device))
     }
 }

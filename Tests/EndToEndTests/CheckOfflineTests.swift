@@ -249,7 +249,7 @@ struct CheckOfflineTests {
             let result = try C.run(["check", "--snapshot", file.path])
 
             #expect(result.status == 65, "\(item.name)")
-            #expect(result.standardError == "Error: The snapshot file \(file.path) is invalid: \(item.message). Save the snapshot again with consent-doctor.\n", "\(item.name)")
+            #expect(result.standardError == "Error: the snapshot file \(file.path) is invalid: \(item.message). Save the snapshot again with consent-doctor.\n", "\(item.name)")
             #expect(result.standardOutput.isEmpty, "\(item.name)")
         }
     }
@@ -261,13 +261,13 @@ struct CheckOfflineTests {
         let result = try C.run(["check", "--snapshot", file.path])
 
         #expect(result.status == 65)
-        #expect(result.standardError == "Error: The snapshot file \(file.path) is valid JSON, but its top level is null instead of an object. A snapshot is an object with formatVersion and servicePrincipals, as --save-snapshot writes it.\n")
+        #expect(result.standardError == "Error: the snapshot file \(file.path) is valid JSON, but its top level is null instead of an object. A snapshot is an object with formatVersion and servicePrincipals, as --save-snapshot writes it.\n")
     }
 
     @Test func missingSnapshot() throws {
         let result = try C.run(["check", "--snapshot", "/nonexistent/snapshot.json"])
         #expect(result.status == 66)
-        #expect(result.standardError == "Error: Cannot read the snapshot file /nonexistent/snapshot.json: no such file or directory. Check the path and its permissions.\n")
+        #expect(result.standardError == "Error: cannot read the snapshot file /nonexistent/snapshot.json: no such file or directory. Check the path and its permissions.\n")
     }
 
     @Test func missingAzOutput() throws {
@@ -292,7 +292,7 @@ struct CheckOfflineTests {
         let result = try C.run(["check", "--snapshot", file.path])
 
         #expect(result.status == 65)
-        #expect(result.standardError == "Error: The snapshot file \(file.path) is larger than 64 MiB, the most consent-doctor reads. A saved snapshot of one app's service principals and grants is far smaller, so check that the path names a snapshot.\n")
+        #expect(result.standardError == "Error: the snapshot file \(file.path) is larger than 64 MiB, the most consent-doctor reads. A saved snapshot of one app's service principals and grants is far smaller, so check that the path names a snapshot.\n")
     }
 
     @Test func oversizedAzOutputRejected() throws {
@@ -324,7 +324,7 @@ struct CheckOfflineTests {
         let result = try C.run(["check", "--snapshot", edited.path])
 
         #expect(result.status == 65)
-        #expect(result.standardError.hasPrefix("Error: The snapshot file \(edited.path) lists the oauth2PermissionGrant id \(grantId) more than once."))
+        #expect(result.standardError.hasPrefix("Error: the snapshot file \(edited.path) lists the oauth2PermissionGrant id \(grantId) more than once."))
     }
 
     @Test func unusableAzOutput() throws {
@@ -333,7 +333,7 @@ struct CheckOfflineTests {
         try Data("nothing from az in here\n".utf8).write(to: file)
         let result = try C.run(["check", "--az-output", file.path])
         #expect(result.status == 65)
-        #expect(result.standardError.hasPrefix("Error: No usable az output was found in \(file.path)."))
+        #expect(result.standardError.hasPrefix("Error: no usable az output was found in \(file.path)."))
     }
 
     @Test func azOutputWithSnapshotIsUsageError() throws {
@@ -368,7 +368,7 @@ struct CheckOfflineTests {
 
         #expect(result.status == 65)
         #expect(result.standardOutput.isEmpty)
-        #expect(result.standardError == "Error: The file \(file.path) contains no recognisable sign-in error, so --from-error cannot take a tenant from it. Give the file that contains the error, or name the tenant with --expect-tenant.\n")
+        #expect(result.standardError == "Error: the file \(file.path) contains no recognisable sign-in error, so --from-error cannot take a tenant from it. Give the file that contains the error, or name the tenant with --expect-tenant.\n")
     }
 
     @Test func pasteWithoutErrorOnStandardInput() throws {
@@ -379,7 +379,7 @@ struct CheckOfflineTests {
         )
 
         #expect(result.status == 65)
-        #expect(result.standardError.hasPrefix("Error: Standard input contains no recognisable sign-in error"))
+        #expect(result.standardError.hasPrefix("Error: standard input contains no recognisable sign-in error"))
     }
 
     @Test func pastedErrorWithoutTenantAddsNote() throws {
@@ -394,7 +394,7 @@ struct CheckOfflineTests {
     @Test func unwritableSnapshot() throws {
         let result = try C.run(["check", "--az-output", azOutput("10-sp-show-client.json"), "--save-snapshot", "/nonexistent/folder/s.json"])
         #expect(result.status == 73)
-        #expect(result.standardError == "Error: Cannot write the snapshot file /nonexistent/folder/s.json: no such file or directory. Check that the folder exists.\n")
+        #expect(result.standardError == "Error: cannot write the snapshot file /nonexistent/folder/s.json: no such file or directory. Check that the folder exists.\n")
     }
 
     @Test func invalidOptionValues() throws {

@@ -85,7 +85,7 @@ struct CheckTokenSourceTests {
         try SharedEmulators.use("healthy") { emulator in
             let result = try C.check(emulator, token: nil, environment: ["PATH": "/nonexistent"])
             #expect(result.status == 64)
-            #expect(result.standardError.hasPrefix("Error: No way to get a Microsoft Graph token was found."))
+            #expect(result.standardError.hasPrefix("Error: no way to get a Microsoft Graph token was found."))
             #expect(result.standardOutput.isEmpty)
         }
     }
@@ -114,7 +114,7 @@ struct CheckTokenSourceTests {
 
             #expect(result.status == 77)
             #expect(result.standardOutput.isEmpty)
-            #expect(result.standardError.contains("Error: The client credentials token request to 127.0.0.1:\(emulator.port) failed with status 401 (invalid_client)"))
+            #expect(result.standardError.contains("Error: the client credentials token request to 127.0.0.1:\(emulator.port) failed with status 401 (invalid_client)"))
             #expect(result.standardError.contains("AZURE_CLIENT_SECRET"))
             try expectNoSecrets([result.standardOutput, result.standardError], emulator: emulator, extra: ["wrong-secret-1f2e3d"])
         }
@@ -126,7 +126,7 @@ struct CheckTokenSourceTests {
 
         #expect(result.status == 69)
         #expect(result.standardOutput.isEmpty)
-        #expect(result.standardError.hasPrefix("Error: The client credentials token endpoint at 127.0.0.1:\(emulator.port) failed on its side with status 503 (temporarily_unavailable)"))
+        #expect(result.standardError.hasPrefix("Error: the client credentials token endpoint at 127.0.0.1:\(emulator.port) failed on its side with status 503 (temporarily_unavailable)"))
         #expect(result.standardError.contains("Run the command again later"))
         #expect(!result.standardError.contains("client secret"))
         try expectNoSecrets([result.standardOutput, result.standardError], emulator: emulator)
@@ -138,7 +138,7 @@ struct CheckTokenSourceTests {
             let result = try C.check(emulator, ["--authority-host", server.rootURL], token: nil, environment: clientCredentials)
 
             #expect(result.status == 69)
-            #expect(result.standardError.hasPrefix("Error: The client credentials token endpoint at 127.0.0.1:\(server.port) failed on its side with status 500 (server_error): AADSTS90033"))
+            #expect(result.standardError.hasPrefix("Error: the client credentials token endpoint at 127.0.0.1:\(server.port) failed on its side with status 500 (server_error): AADSTS90033"))
             #expect(result.standardError.contains("check --authority-host and AZURE_AUTHORITY_HOST"))
             try expectNoSecrets([result.standardOutput, result.standardError], emulator: emulator)
         }
@@ -165,7 +165,7 @@ struct CheckTokenSourceTests {
             let result = try C.check(emulator, token: nil, environment: environment)
 
             #expect(result.status == 77)
-            #expect(result.standardError.hasPrefix("Error: The managed identity token request to 127.0.0.1:\(emulator.port) failed with status 401"))
+            #expect(result.standardError.hasPrefix("Error: the managed identity token request to 127.0.0.1:\(emulator.port) failed with status 401"))
             try expectNoSecrets([result.standardOutput, result.standardError], emulator: emulator, extra: ["wrong-header-7a6b5c"])
         }
     }
@@ -177,7 +177,7 @@ struct CheckTokenSourceTests {
             let result = try C.check(emulator, token: nil, environment: environment)
 
             #expect(result.status == 69)
-            #expect(result.standardError == "Error: The managed identity token endpoint at 127.0.0.1:\(server.port) failed with status 404, so no token endpoint answers at that URL. Check IDENTITY_ENDPOINT.\n")
+            #expect(result.standardError == "Error: the managed identity token endpoint at 127.0.0.1:\(server.port) failed with status 404, so no token endpoint answers at that URL. Check IDENTITY_ENDPOINT.\n")
             #expect(server.requests.count == 1)
         }
     }
@@ -189,7 +189,7 @@ struct CheckTokenSourceTests {
             let result = try C.check(emulator, token: nil, environment: environment)
 
             #expect(result.status == 69)
-            #expect(result.standardError.hasPrefix("Error: The managed identity token endpoint at 127.0.0.1:\(server.port) failed on its side with status 500: The identity service failed."))
+            #expect(result.standardError.hasPrefix("Error: the managed identity token endpoint at 127.0.0.1:\(server.port) failed on its side with status 500: The identity service failed."))
             #expect(result.standardError.contains("check IDENTITY_ENDPOINT"))
             #expect(!result.standardError.contains("managed-identity-header"))
         }
@@ -212,7 +212,7 @@ struct CheckTokenSourceTests {
         try SharedEmulators.use("healthy") { emulator in
             let result = try C.check(emulator, token: nil, environment: ["PATH": searchPath(startingWith: folder)])
             #expect(result.status == 77)
-            #expect(result.standardError == "Error: The Azure CLI is not signed in. Run 'az login' and try again.\n")
+            #expect(result.standardError == "Error: the Azure CLI is not signed in. Run 'az login' and try again.\n")
         }
     }
 
@@ -222,7 +222,7 @@ struct CheckTokenSourceTests {
         try SharedEmulators.use("healthy") { emulator in
             let result = try C.check(emulator, ["--auth", "device-code", "--authority-host", emulator.baseURL.absoluteString], token: nil)
             #expect(result.status == 64)
-            #expect(result.standardError.hasPrefix("Error: Device code sign-in needs an interactive terminal"))
+            #expect(result.standardError.hasPrefix("Error: device code sign-in needs an interactive terminal"))
         }
     }
 

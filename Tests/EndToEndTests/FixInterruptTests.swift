@@ -54,7 +54,7 @@ struct FixInterruptTests {
         #expect(process.terminationReason == .exit)
         #expect(process.terminationStatus == status)
         #expect(standardOutput.isEmpty)
-        #expect(standardError.hasPrefix("Error: Interrupted by \(name), so fix stopped before its next write."))
+        #expect(standardError.hasPrefix("Error: interrupted by \(name), so fix stopped before its next write."))
         #expect(standardError.contains("Only this write was made: Create the service principal for RedisInsight"))
         #expect(standardError.contains("This write may have been applied, because the request was sent but no definite answer arrived: Create the service principal for AzureRedisCacheAadApp"))
         #expect(standardError.contains("Not attempted: Create an AllPrincipals grant on AzureRedisCacheAadApp"))

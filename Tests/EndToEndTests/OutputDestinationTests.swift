@@ -126,7 +126,7 @@ struct OutputDestinationTests {
         let result = try ProcessRunner.consentDoctor(["check", "--az-output", Self.azOutput, "--save-snapshot", device], timeout: 60)
 
         #expect(result.status == 73)
-        #expect(result.standardError.hasPrefix("Error: Cannot write the snapshot file \(device): no space left on device."))
+        #expect(result.standardError.hasPrefix("Error: cannot write the snapshot file \(device): no space left on device."))
         #expect(Self.fileType(device) == S_IFCHR)
     }
 

@@ -8,6 +8,10 @@ public enum PasteInputError: Error, Equatable, CustomStringConvertible {
     case isDirectory(path: String)
     case permissionDenied(path: String)
     case readFailed(path: String, reason: String)
+    /// Standard input was closed when the process started.
+    case standardInputClosed
+    /// The descriptor is open for writing only, so `read` fails with `EBADF`.
+    case openForWritingOnly(path: String)
 
     public var description: String {
         switch self {
@@ -19,6 +23,10 @@ public enum PasteInputError: Error, Equatable, CustomStringConvertible {
             return "cannot read '\(path)': permission denied. Check the file's permissions or copy it somewhere readable."
         case .readFailed(let path, let reason):
             return "cannot read '\(path)': \(reason)."
+        case .standardInputClosed:
+            return "cannot read standard input: it is closed. Give the command a standard input to read, such as '< paste.txt', or name the file instead of '-'."
+        case .openForWritingOnly(let path):
+            return "cannot read '\(path)': it is open for writing only (bad file descriptor). Reopen standard input for reading, such as '< paste.txt', or name the file instead of '-'."
         }
     }
 }
@@ -98,6 +106,8 @@ public struct FileChunkSource: ChunkSource {
             return .permissionDenied(path: path)
         case EISDIR:
             return .isDirectory(path: path)
+        case EBADF:
+            return .openForWritingOnly(path: path)
         default:
             return .readFailed(path: path, reason: String(cString: strerror(code)))
         }
