@@ -31,7 +31,15 @@ struct EmitCommandTests {
         let text = try String(contentsOfFile: path, encoding: .utf8)
         #expect(text.hasPrefix("#!/usr/bin/env bash\n"))
         let permissions = try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int
-        #expect(permissions == 0o755)
+        #expect(permissions == 0o777 & ~(try Self.currentUmask()))
+    }
+
+    /// Returns this process's umask from /proc/self/status, which the tool inherits. Reading it
+    /// there avoids `umask(2)`, which would change it for tests running at the same time.
+    private static func currentUmask() throws -> Int {
+        let status = try String(contentsOfFile: "/proc/self/status", encoding: .utf8)
+        let line = try #require(status.split(separator: "\n").first { $0.hasPrefix("Umask:") })
+        return try #require(Int(line.dropFirst("Umask:".count).trimmingCharacters(in: .whitespaces), radix: 8))
     }
 
     @Test func restUsesTheGraphRootThatWasRead() throws {
