@@ -47,13 +47,18 @@ struct EmitChoice {
         guard let form else {
             return destination.write(report, context: context)
         }
-        let lines = plan.map { RemediationEmitter.lines(for: $0, form: form, graphRoot: graphRoot) } ?? []
+        let omittedErrors = report.omittedErrors ?? []
+        let lines = plan.map { RemediationEmitter.lines(for: $0, form: form, graphRoot: graphRoot, omittedErrors: omittedErrors) } ?? []
         if formatGiven {
             var withCommands = report
             withCommands.commands = lines
             return destination.write(withCommands, context: context)
         }
 
+        // The report's notes name the counted errors, but the artefact alone would hide them.
+        if let notice = OmittedErrorNotice.text(omittedErrors) {
+            context.writeError("Warning: \(notice)\n")
+        }
         guard !lines.isEmpty else {
             let reason = plan == nil ? "the input needs no change in the directory" : "the cloud is not one the tool knows"
             context.writeError("Nothing to emit: \(reason).\n")

@@ -38,6 +38,42 @@ struct LookAlikeCharacterTests {
         #expect(diagnosis.notes.contains { $0.contains("(it contains the non-ASCII character U+2010, which can look like an ASCII one)") })
     }
 
+    @Test func messageMarksIdentifierCharacters() {
+        var values = ExtractedValues()
+        values.clientAppId = Self.hyphenAppId
+
+        let message = LookAlikeCharacters.markedMessage("Client app ID: \(Self.hyphenAppId) f\u{FC}r Redis", values: values)
+
+        #expect(message == "Client app ID: \(Self.markedAppId) f\u{FC}r Redis")
+    }
+
+    @Test func messageWithoutLookAlikes() {
+        var values = ExtractedValues()
+        values.clientAppId = "61f3d82d-2bf3-432a-ba1b-c056e4cf0fd0"
+
+        #expect(LookAlikeCharacters.markedMessage("Fehler \u{2010} f\u{FC}r", values: values) == "Fehler \u{2010} f\u{FC}r")
+    }
+
+    @Test(arguments: [ReportFormat.text, .markdown, .html])
+    func messageLineShowsMarker(format: ReportFormat) {
+        let report = ExplainFixtures.report(text: Self.invalidResourceText(clientAppId: Self.hyphenAppId))
+
+        let output = ReportRenderer.render(report, format: format)
+
+        #expect(!output.contains("\u{2010}"))
+        let marker = format == .markdown ? "Client app ID: 61f3d82d\\[U+2010\\]2bf3" : "Client app ID: 61f3d82d[U+2010]2bf3"
+        #expect(output.contains(marker))
+    }
+
+    @Test func jsonKeepsRawMessage() {
+        let report = ExplainFixtures.report(text: Self.invalidResourceText(clientAppId: Self.hyphenAppId))
+
+        let output = ReportRenderer.render(report, format: .json)
+
+        #expect(output.contains("Client app ID: 61f3d82d\u{2010}2bf3"))
+        #expect(!output.contains("Client app ID: 61f3d82d[U+2010]"))
+    }
+
     @Test(arguments: [ReportFormat.text, .markdown, .html])
     func valuesShowMarker(format: ReportFormat) {
         let report = ExplainFixtures.report(text: Self.invalidResourceText(clientAppId: Self.hyphenAppId))

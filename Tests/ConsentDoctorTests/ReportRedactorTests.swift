@@ -98,6 +98,34 @@ struct ReportRedactorTests {
         #expect(!json.contains("<email-3>"))
     }
 
+    @Test(arguments: [
+        ("Contact dave&#64;contoso.com today", "Contact <email-1> today"),
+        ("Contact dave&#x40;contoso.com today", "Contact <email-1> today"),
+        (#"{"upn":"dave\u0040contoso.com"}"#, #"{"upn":"<email-1>"}"#),
+        (#"Contact "dave"@contoso.com today"#, "Contact <email-1> today"),
+        (#"Contact "dave.smith jr"@contoso.com today"#, "Contact <email-1> today"),
+    ])
+    func encodedEmailIsMasked(text: String, expected: String) {
+        var masker = ValueMasker()
+
+        #expect(masker.mask(text) == expected)
+    }
+
+    @Test func encodedEmailsShareOnePlaceholder() {
+        var masker = ValueMasker()
+
+        let masked = masker.mask(#"dave@contoso.com dave&#64;contoso.com dave\u0040contoso.com "dave"@contoso.com"#)
+
+        #expect(masked == "<email-1> <email-1> <email-1> <email-1>")
+    }
+
+    @Test(arguments: [#"He said "no" @ noon"#, "a &#64; b", #"x\u0040"#, "&#64;contoso.com"])
+    func atFormsWithoutAddressAreKept(text: String) {
+        var masker = ValueMasker()
+
+        #expect(masker.mask(text) == text)
+    }
+
     @Test(arguments: ["50%25 off", "a%2Fb@", "x%40y", "100%40"])
     func percentTextWithoutAddressIsKept(text: String) {
         var masker = ValueMasker()

@@ -95,7 +95,7 @@ struct TokenSelectionTests {
             return
         }
         #expect(endpointError.problem == .userInfo)
-        #expect(endpointError.value == "http://[redacted]@127.0.0.1:41000/msi/token?x=a@b")
+        #expect(endpointError.value == "http://[redacted]@127.0.0.1:41000/msi/token?[redacted]")
         #expect(error?.description.contains("Secret1") == false)
     }
 

@@ -19,8 +19,20 @@ struct ExplainSecretMaskingTests {
         "Set-Cookie%3A%20CkLeak11",
         "access%5Ftoken=AtLeak12",
         "sig%3DSgLeak13",
+        "<password>XmLeak14</password>",
+        "'password'=>'PhLeak15'",
+        "client_secret+=+FmLeak16",
+        "private_key: -----BEGIN PRIVATE KEY-----PemLeak17 -----END PRIVATE KEY-----",
+        "code=0.AAAACdLeak18",
+        "Bearer Lk19ab",
+        "secret: ScLeakABCDEF",
+        "abc8Q~EnLeak20abcdefghijklmnopqrstuvwxyz_",
+        "cb?access_token=AmLeak21&amp;state=1",
     ]
-    static let leaks = ["PwLeak01", "RtLeak02", "AtLeak03", "AtLeak04", "CsLeak05", "BrLeak06", "ApiLeak07", "AkLeak08", "UiLeak09", "SsLeak10", "CkLeak11", "AtLeak12", "SgLeak13"]
+    static let leaks = [
+        "PwLeak01", "RtLeak02", "AtLeak03", "AtLeak04", "CsLeak05", "BrLeak06", "ApiLeak07", "AkLeak08", "UiLeak09", "SsLeak10", "CkLeak11", "AtLeak12", "SgLeak13",
+        "XmLeak14", "PhLeak15", "FmLeak16", "PemLeak17", "CdLeak18", "Lk19ab", "ScLeakABCDEF", "EnLeak20", "AmLeak21",
+    ]
 
     static let message = "AADSTS650057: Invalid resource. Client app ID: 61f3d82d-2bf3-432a-ba1b-c056e4cf0fd0(Redis Insight). Resource value from request: https://redis.azure.com. Resource app ID: acca5fbb-b7e4-4009-81f1-37e38fd66d78. Sent with " + shapes.joined(separator: " ") + " Trace ID: 11111111-2222-4333-8444-555555555555 Correlation ID: 66666666-7777-4888-9999-aaaaaaaaaaaa Timestamp: 2026-11-18 09:14:02Z"
 

@@ -31,6 +31,18 @@ struct GraphURLTests {
         #expect(result.standardOutput.isEmpty)
     }
 
+    @Test func graphURLQueryNotShown() throws {
+        let result = try C.run(
+            ["check", "--graph-url", "http://127.0.0.1:9/v1.0?access_token=SECRETQ"],
+            environment: ["CONSENT_DOCTOR_ACCESS_TOKEN": "static-reader-token"]
+        )
+
+        #expect(result.status == 64)
+        #expect(result.standardError.contains("'http://127.0.0.1:9/v1.0?[redacted]'"))
+        #expect(!result.standardError.contains("SECRETQ"))
+        #expect(!result.standardOutput.contains("SECRETQ"))
+    }
+
     @Test func schemelessGraphURLRejected() throws {
         let emulator = try EmulatorProcess(tenant: "healthy")
         let value = "127.0.0.1:\(emulator.port)"

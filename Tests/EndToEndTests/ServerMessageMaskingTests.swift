@@ -48,6 +48,19 @@ struct ServerMessageMaskingTests {
         #expect(result.standardOutput.contains(#"Graph's message: "Bearer [redacted] leaked? access_token=[redacted]""#))
     }
 
+    @Test func graphMessageXMLAndCodeMasked() throws {
+        let message = "Rejected <password>SECRETZ</password> code=0.AAAASECRETW"
+        let (server, root) = try server(.json(500, ["error": ["code": "generalException", "message": message]]))
+        defer { server.stop() }
+
+        let result = try CheckRun.run(["check", "--graph-url", root], environment: ["CONSENT_DOCTOR_ACCESS_TOKEN": "static-reader-token"])
+
+        #expect(result.standardOutput.contains("Rejected <password>[redacted]</password> code=[redacted]"))
+        #expect(!result.standardOutput.contains("SECRETZ"))
+        #expect(!result.standardOutput.contains("SECRETW"))
+        #expect(!result.standardError.contains("SECRET"))
+    }
+
     @Test func tokenErrorDescriptionMasked() throws {
         let body: [String: Any] = ["error": "invalid_client", "error_description": "AADSTS7000215: " + Self.message, "error_codes": [7000215]]
         let (server, root) = try server(.json(401, body))

@@ -20,6 +20,34 @@ enum LookAlikeCharacters {
         return result
     }
 
+    /// Returns `message` with each non-ASCII character that also appears in one of the ASCII
+    /// values of `values` (ids, tenant, redirect URI) shown as `[U+XXXX]`, as `marked(_:)` shows
+    /// it in those values. Other non-ASCII characters, such as those of a translated message,
+    /// stay as they are.
+    static func markedMessage(_ message: String, values: ExtractedValues) -> String {
+        let identifiers = [values.tenant, values.clientAppId, values.resourceAppId, values.redirectURI, values.traceId, values.correlationId, values.requestId, values.userObjectId].compactMap { $0 }
+            + values.requestedPermissionIds + values.conditionalAccessPolicyIds
+        var lookAlikes = Set<Unicode.Scalar>()
+        for identifier in identifiers {
+            for scalar in identifier.unicodeScalars where !scalar.isASCII {
+                lookAlikes.insert(scalar)
+            }
+        }
+        guard !lookAlikes.isEmpty else {
+            return message
+        }
+
+        var result = ""
+        for scalar in message.unicodeScalars {
+            if lookAlikes.contains(scalar) {
+                result += "[\(InvisibleCharacters.codePointName(scalar))]"
+            } else {
+                result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
+
     /// Returns the visible non-ASCII characters in `text` as `U+XXXX`, in order of appearance,
     /// each once. Invisible format characters are left to `InvisibleCharacters`.
     static func codePoints(in text: String) -> [String] {

@@ -15,8 +15,8 @@ public struct EndpointError: Error, Sendable, Equatable, CustomStringConvertible
 
     /// The option or variable the value came from, such as `--graph-url`.
     public var setting: String
-    /// The value as given, except that `EndpointURL` replaces its user information, if any, with
-    /// `[redacted]`.
+    /// The value as given, except that `EndpointURL` replaces its user information, query and
+    /// fragment, if any, with `[redacted]`.
     public var value: String
     public var problem: Problem
 

@@ -17,8 +17,8 @@ public enum EndpointURL {
     /// - Throws: `EndpointError` for an empty value, a value with user information
     ///   (`user:password@`), a value without a scheme, and a URL that is not absolute http or
     ///   https. Also for a query or fragment that is not allowed, and for plain http to a host
-    ///   outside `plainHTTPAllowance`. The error shows the value with its user information
-    ///   replaced by `[redacted]`.
+    ///   outside `plainHTTPAllowance`. The error shows the value with its user information, query
+    ///   and fragment each replaced by `[redacted]`.
     public static func validated(
         _ value: String,
         setting: String,
@@ -27,7 +27,7 @@ public enum EndpointURL {
         plainHTTPAllowance: HTTPClientRequest.PlainHTTPAllowance = .loopbackOnly
     ) throws -> String {
         func failure(_ problem: EndpointError.Problem) -> EndpointError {
-            EndpointError(setting: setting, value: maskingUserInfo(shownValue ?? value), problem: problem)
+            EndpointError(setting: setting, value: masked(shownValue ?? value), problem: problem)
         }
 
         var text = value.trimmingCharacters(in: .whitespaces)
@@ -81,6 +81,33 @@ public enum EndpointURL {
             return text
         }
         return text.replacingCharacters(in: range, with: SecretRedaction.placeholder)
+    }
+
+    /// Returns `text` for an error message: its user information, its query and its fragment,
+    /// where present and not empty, each replaced by `[redacted]`. A query or fragment may carry
+    /// a token, as in `?access_token=...`, and the tool cannot tell which parameters are safe.
+    static func masked(_ text: String) -> String {
+        let withoutUserInfo = maskingUserInfo(text)
+        var base = Substring(withoutUserInfo)
+        var fragment: Substring?
+        if let hash = base.firstIndex(of: "#") {
+            fragment = base[base.index(after: hash)...]
+            base = base[..<hash]
+        }
+        var query: Substring?
+        if let question = base.firstIndex(of: "?") {
+            query = base[base.index(after: question)...]
+            base = base[..<question]
+        }
+
+        var result = String(base)
+        if let query {
+            result += "?" + (query.isEmpty ? "" : SecretRedaction.placeholder)
+        }
+        if let fragment {
+            result += "#" + (fragment.isEmpty ? "" : SecretRedaction.placeholder)
+        }
+        return result
     }
 
     private static func allowsPlainHTTP(to host: String, allowance: HTTPClientRequest.PlainHTTPAllowance) -> Bool {

@@ -59,6 +59,12 @@ enum MessageTemplates {
         Probe(pattern: TextPattern(#"access to a service \(["“]([^"”]*)["”]\)"#, requiring: ["access to a service ("])) { values, groups in
             fill(&values.resourceName, groups[0])
         },
+        // A tenant value with a quote in it ends at the quote before the template's next words,
+        // so that it is reported as an invalid tenant instead of being lost. The length bound
+        // keeps a long line with many "organization" words linear.
+        Probe(pattern: TextPattern(#"organization ['"“](.{1,256}?)['"”]\s+(?:lacks a service principal|has not subscribed)"#, requiring: ["organization "])) { values, groups in
+            fill(&values.tenant, groups[0])
+        },
         Probe(pattern: TextPattern(#"organization '([^']*)'"#, requiring: ["organization '"])) { values, groups in
             fill(&values.tenant, groups[0])
         },

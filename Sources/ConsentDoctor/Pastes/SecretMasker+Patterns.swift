@@ -9,7 +9,7 @@ extension SecretMasker {
         ["client", "secret"], ["client", "assertion"], ["assertion"],
         ["password"], ["passwd"], ["pwd"],
         ["x", "api", "key"], ["api", "key"],
-        ["account", "key"], ["shared", "access", "key"],
+        ["account", "key"], ["shared", "access", "key"], ["private", "key"],
     ])
 
     /// Names of credentials that are also ordinary words, so prose such as "Failed to get token:
@@ -34,16 +34,27 @@ extension SecretMasker {
                 + "|" + Fragment.boundary + "Authorization" + Fragment.percent("3[AD]") + Fragment.encodedSpaces
                 + "(?:\(authorizationSchemes)(?:\(Fragment.percent("20"))|\\+)+)?" + Fragment.encodedValue
         ),
+        // The body of a PEM private key, from its BEGIN line to its END line or the end of the
+        // text. It comes before the assignments, so that `private_key: -----BEGIN` keeps its armor.
+        SecretPattern(#"-----BEGIN [A-Z0-9 ]{0,40}PRIVATE KEY-----((?:(?!-----END)[\s\S])+)"#),
+        // A credential as an XML element, `<password>value</password>`, also HTML-escaped.
+        SecretPattern(
+            "<(?:\(credentialNames)|\(ambiguousNames))(?:[ \t][^<>]*)?>([^<]+)</"
+                + "|&lt;(?:\(credentialNames)|\(ambiguousNames))&gt;((?:(?!&lt;)[^<])+)&lt;/",
+            keeps: isIdentifierOrCode
+        ),
         // A token after its scheme word, also percent-encoded as `Bearer%20...`.
         SecretPattern(
             Fragment.boundary + "(?:Bearer|PoP)(?:" + #"[ \t]+([A-Za-z0-9._~+/=-]+)"# + "|(?:\(Fragment.percent("20")))+" + Fragment.encodedValue + ")",
             keeps: isSchemeProse
         ),
-        SecretPattern.assignment(names: credentialNames, separator: .either, values: .all),
+        SecretPattern.assignment(names: credentialNames, separator: .either, values: .all) { value in
+            value.hasPrefix("-----")
+        },
         SecretPattern.assignment(names: ambiguousNames, separator: .equals, values: .all, keeps: isIdentifierOrCode),
         SecretPattern.assignment(names: ambiguousNames, separator: .colon, values: .quoted, keeps: isIdentifierOrCode),
         SecretPattern.assignment(names: ambiguousNames, separator: .colon, values: .unquoted) { value in
-            isIdentifierOrCode(value) || !value.contains(where: \.isASCIIDigit)
+            isIdentifierOrCode(value) || !isTokenShaped(value)
         },
         // An authorization code as a URL parameter, and a SAS signature wherever its name starts
         // a word. `code` alone is too common a word to mask without the URL around it.
@@ -52,6 +63,12 @@ extension SecretMasker {
                 + "(?:=" + Fragment.plainValue + "|" + Fragment.percent("3D") + Fragment.encodedValue + ")",
             keeps: isErrorCode
         ),
+        // An authorization code outside a URL, such as `code=0.AAAA...` in a log line.
+        SecretPattern(Fragment.boundary + "code[ \t]*=[ \t]*" + Fragment.plainValue, keeps: { !isAuthorizationCode($0) }),
+        // An Entra client secret on its own. Entra writes three characters, then `7Q~` or `8Q~`,
+        // then 31 or more. One or two characters before the marker count too, because a copy
+        // may have lost the start of the secret.
+        SecretPattern(#"(?<![A-Za-z0-9_.~-])([A-Za-z0-9_.~-]{1,3}[78]Q~[A-Za-z0-9_.~-]{31,})"#, caseInsensitive: false),
         // The password in a URL's user information: `scheme://user:password@host`.
         SecretPattern(
             #"://[^/\s:@?#'"<>]*:([^/\s@?#'"<>]+)(?=@)"#
@@ -63,14 +80,39 @@ extension SecretMasker {
         SecretPattern(#"(?:\b|(?<=%[0-9A-Fa-f]{2}))(eyJ[A-Za-z0-9_-]{8,}(?:\.[A-Za-z0-9_-]*){0,4})"#, caseInsensitive: false),
     ]
 
-    /// Returns true for a word after `Bearer` or `PoP` that is prose, not a token: shorter than 8
-    /// characters, or letters only apart from a final period, as in "the Bearer token expired."
+    /// Returns true for a word after `Bearer` or `PoP` that is prose, not a token. Prose is
+    /// shorter than 6 characters, or fewer than 20 letters with at most the first upper case and
+    /// an optional final period, as in "the Bearer token expired." or "Bearer authentication".
     static func isSchemeProse(_ value: Substring) -> Bool {
         var word = value
         while word.hasSuffix(".") {
             word = word.dropLast()
         }
-        return value.count < 8 || word.allSatisfy { $0.isASCII && $0.isLetter }
+        guard value.count >= 6 else {
+            return true
+        }
+        let isLetters = word.allSatisfy { $0.isASCII && $0.isLetter }
+        return isLetters && word.count < 20 && !word.dropFirst().contains(where: \.isUppercase)
+    }
+
+    /// Returns true for a value after `token:` or `secret:` that looks like a credential: it has
+    /// a digit, or it has 12 or more characters and upper case after the first one, or it has 24
+    /// or more characters. Prose such as "token: invalid_grant" has none of these.
+    static func isTokenShaped(_ value: Substring) -> Bool {
+        if value.contains(where: \.isASCIIDigit) {
+            return true
+        }
+        let hasInnerUppercase = value.dropFirst().contains(where: \.isUppercase)
+        return (value.count >= 12 && hasInnerUppercase && value.contains(where: \.isLowercase)) || value.count >= 24
+    }
+
+    /// Returns true for an authorization code outside a URL, as in Entra's `0.AAAA...`: digits,
+    /// a period, then at least 4 more characters with a letter among them. A version such as
+    /// `1.2.3` has no letter.
+    static func isAuthorizationCode(_ value: Substring) -> Bool {
+        let number = value.prefix { $0.isASCIIDigit }
+        let rest = value.dropFirst(number.count)
+        return !number.isEmpty && rest.hasPrefix(".") && rest.count > 4 && rest.contains(where: \.isLetter)
     }
 
     /// Returns true for a GUID or an AADSTS code, also with sentence punctuation after it, as in

@@ -14,7 +14,7 @@ enum SecretMasker {
     /// Lowercase strings one of which every pattern needs, so most values skip the expressions.
     private static let triggers: [[UInt8]] = [
         "cookie", "authorization", "bearer", "pop", "token", "secret", "assertion", "passw", "pwd",
-        "key", "session", "code", "sig", "eyj", "://", "3a%",
+        "key", "session", "code", "sig", "eyj", "://", "3a%", "q~",
     ].map { Array($0.utf8) }
 
     /// Returns `text` with every credential replaced by `[redacted]`.

@@ -24,12 +24,15 @@ struct SecretPattern: Sendable {
         case colon
         case either
 
-        /// The separator as it is written in plain text.
+        /// The separator as it is written in plain text, with the spaces around it. Around `=`,
+        /// these may also be `+`, as form encoding writes a space, and `=` may be PHP's `=>`.
         var plain: String {
+            let equals = #"[ \t+]*=>?[ \t+]*"#
+            let colon = #"[ \t]*:[ \t]*"#
             switch self {
-            case .equals: "="
-            case .colon: ":"
-            case .either: "[:=]"
+            case .equals: return equals
+            case .colon: return colon
+            case .either: return "(?:\(equals)|\(colon))"
             }
         }
 
@@ -53,8 +56,8 @@ struct SecretPattern: Sendable {
         case unquoted
     }
 
-    /// Returns the pattern for `name=value`, `name: value`, `"name": "value"`, `'name': 'value'`
-    /// and their percent-encoded forms, for any of `names`.
+    /// Returns the pattern for `name=value`, `name: value`, `"name": "value"`, `'name': 'value'`,
+    /// `'name' => 'value'`, `name+=+value` and their percent-encoded forms, for any of `names`.
     ///
     /// - Parameters:
     ///   - names: An alternation of names, as `Fragment.names(_:)` builds it.
@@ -69,7 +72,7 @@ struct SecretPattern: Sendable {
         case .quoted: plainValue = Fragment.quotedValue
         case .unquoted: plainValue = Fragment.plainValue
         }
-        var alternatives = [#"[ \t]*"# + separator.plain + #"[ \t]*"# + plainValue]
+        var alternatives = [separator.plain + plainValue]
         if values != .quoted {
             alternatives.append(separator.encoded + Fragment.encodedSpaces + "(?:\(Fragment.percent("2[27]")))?" + Fragment.encodedValue)
         }

@@ -10,8 +10,10 @@ public enum RemediationEmitter {
     /// - Parameters:
     ///   - graphRoot: The Graph root to put in `az rest` URLs when the tool read another one than
     ///     the cloud's, such as `http://127.0.0.1:8445` for the emulator. Nil means the cloud's.
-    public static func lines(for plan: FixPlan, form: EmitForm, graphRoot: String? = nil) -> [String] {
-        let prepared = ScriptPlan(plan: plan, graphRoot: graphRoot)
+    ///   - omittedErrors: The errors of the input that were only counted, which the plan does not
+    ///     cover. The script forms warn about them in their header, but the URL form has no comments.
+    public static func lines(for plan: FixPlan, form: EmitForm, graphRoot: String? = nil, omittedErrors: [OmittedErrorCount] = []) -> [String] {
+        let prepared = ScriptPlan(plan: plan, graphRoot: graphRoot, omittedErrors: omittedErrors)
         switch form {
         case .az:
             return AzScriptEmitter.lines(prepared)
@@ -25,8 +27,8 @@ public enum RemediationEmitter {
     }
 
     /// Returns the artefact as text with a line end after every line, or an empty string.
-    public static func text(for plan: FixPlan, form: EmitForm, graphRoot: String? = nil) -> String {
-        let lines = lines(for: plan, form: form, graphRoot: graphRoot)
+    public static func text(for plan: FixPlan, form: EmitForm, graphRoot: String? = nil, omittedErrors: [OmittedErrorCount] = []) -> String {
+        let lines = lines(for: plan, form: form, graphRoot: graphRoot, omittedErrors: omittedErrors)
         return lines.isEmpty ? "" : lines.joined(separator: "\n") + "\n"
     }
 }

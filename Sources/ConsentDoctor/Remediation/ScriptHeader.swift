@@ -41,8 +41,10 @@ enum ScriptHeader {
     /// `az ad sp create` failing on an existing one applies to none of them. Only the az script
     /// grants with `az ad app permission grant`. The PowerShell and rest scripts create a new
     /// tenant-wide grant instead, which fails when one exists, so they get a warning about that.
+    /// The warning about errors the plan does not cover comes first, because it marks the
+    /// script as incomplete.
     static func warnings(_ plan: ScriptPlan, form: EmitForm) -> [String] {
-        var result: [String] = []
+        var result: [String] = plan.omittedErrorNotice.map { [$0] } ?? []
         for warning in plan.warnings {
             switch warning {
             case GrantPlanner.createWarning:

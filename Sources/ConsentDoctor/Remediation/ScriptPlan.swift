@@ -58,6 +58,8 @@ struct ScriptPlan {
     var stateAware: Bool
     var steps: [Step]
     var warnings: [String]
+    /// The warning that the input held errors the plan does not cover, or nil.
+    var omittedErrorNotice: String?
 
     /// Whether the plan changes anything.
     var hasChanges: Bool {
@@ -72,7 +74,8 @@ struct ScriptPlan {
     /// - Parameter graphRoot: The Graph root the tool read from, such as `http://127.0.0.1:8445`,
     ///   when it differs from the cloud's. Nil, or a value with characters outside a URL's safe
     ///   set, means the cloud's own Graph host.
-    init(plan: FixPlan, graphRoot: String? = nil) {
+    ///   - omittedErrors: The errors `explain` only counted, which the script cannot cover.
+    init(plan: FixPlan, graphRoot: String? = nil, omittedErrors: [OmittedErrorCount] = []) {
         cloud = Cloud.named(plan.cloud)
         cloudName = cloud?.name ?? (Identifiers.isCloudName(plan.cloud) ? plan.cloud : Self.cloudPlaceholder)
 
@@ -83,6 +86,7 @@ struct ScriptPlan {
         clientAppId = Self.appId(plan.clientAppId, placeholder: AzCommands.clientPlaceholder) ?? AzCommands.clientPlaceholder
         stateAware = plan.stateAware
         warnings = plan.warnings
+        omittedErrorNotice = OmittedErrorNotice.text(omittedErrors)
         steps = []
 
         guard !plan.isEmpty else {

@@ -88,7 +88,7 @@ public enum ReportLabels {
     }
 
     /// Returns the values of an error as label and value pairs, in reading order, leaving out
-    /// the values the paste did not contain. Ids and the redirect URI show each non-ASCII character as `[U+XXXX]`.
+    /// the values the paste did not contain. Ids and the redirect URI show each non-ASCII character as `[U+XXXX]`, and the message shows those characters the same way.
     public static func valueRows(_ values: ExtractedValues) -> [(label: String, value: String)] {
         var rows: [(label: String, value: String)] = []
 
@@ -116,7 +116,7 @@ public enum ReportLabels {
         add("Request ID", values.requestId.map(LookAlikeCharacters.marked))
         add("Timestamp", values.timestamp)
         add("Error URI", values.errorURI)
-        add("Message", values.message)
+        add("Message", values.message.map { LookAlikeCharacters.markedMessage($0, values: values) })
         return rows
     }
 

@@ -129,7 +129,7 @@ extension TextRenderer {
         var value: String
     }
 
-    /// Returns the values of an error as rows. Ids and the redirect URI show each non-ASCII character as `[U+XXXX]`.
+    /// Returns the values of an error as rows. Ids and the redirect URI show each non-ASCII character as `[U+XXXX]`, and the message shows those characters the same way.
     private static func valueRows(_ values: ExtractedValues) -> [ValueRow] {
         var rows: [ValueRow] = []
         func add(_ label: String, _ value: String?) {
@@ -155,7 +155,7 @@ extension TextRenderer {
         add("Request ID", values.requestId.map(marked))
         add("Timestamp", values.timestamp)
         add("Error URI", values.errorURI)
-        add("Message", values.message)
+        add("Message", values.message.map { LookAlikeCharacters.markedMessage($0, values: values) })
         return rows
     }
 

@@ -23,10 +23,14 @@ struct ValueMasker {
     private var literals: [(value: String, kind: Kind)] = []
 
     /// An e-mail address, also with its `@` percent-encoded as `%40` (or `%2540`), as in
-    /// `mailto:dave%40contoso.com`. The local part takes no percent-encoded delimiter such as
-    /// `%3D` or `%3A`, and does not start inside one, so `login_hint%3Ddave%40contoso.com` keeps
-    /// its `login_hint%3D`.
-    private static let email = TextPattern(#"(?<!%)(?<!%[0-9A-Fa-f])(?:[A-Za-z0-9._+-]|%(?!25|2[02367CF]|3[A-F]|40))+(?:@|%(?:25)?40)[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,63}"#)
+    /// `mailto:dave%40contoso.com`, written as the HTML reference `&#64;` or `&#x40;`, or as the
+    /// JSON escape `\u0040`. The local part takes no percent-encoded delimiter such as `%3D` or
+    /// `%3A`, and does not start inside one, so `login_hint%3Ddave%40contoso.com` keeps its
+    /// `login_hint%3D`. A quoted local part, as in `"dave"@contoso.com`, has at most 64 characters.
+    private static let email = TextPattern(
+        #"(?:"[^"\\\r\n@]{1,64}"|(?<!%)(?<!%[0-9A-Fa-f])(?:[A-Za-z0-9._+-]|%(?!25|2[02367CF]|3[A-F]|40))+)"#
+            + #"(?:@|%(?:25)?40|&#0*64;|&#x0*40;|\\u0040)[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,63}"#
+    )
     private static let userBeforeAt = TextPattern(#"(?<![A-Za-z0-9._<>-])([A-Za-z0-9._-]+)@(?=[A-Za-z0-9\[])"#)
     private static let urlHost = TextPattern(#"[A-Za-z][A-Za-z0-9+.-]*://(?:[^/\s@'"<>]*@)?([A-Za-z0-9.-]+\.[A-Za-z]{2,63})(?![A-Za-z0-9-])"#)
     private static let tenantDomain = TextPattern(#"(?<![A-Za-z0-9.-])[A-Za-z0-9-]+\.(?:onmicrosoft\.(?:com|us|de)|partner\.onmschina\.cn)(?![A-Za-z0-9-])"#)
@@ -85,8 +89,15 @@ struct ValueMasker {
     private mutating func placeholder(for value: String, kind: Kind) -> String {
         var canonical = value.lowercased()
         if kind == .email {
-            // The same address, percent-encoded or not, gets one placeholder.
-            canonical = canonical.replacingOccurrences(of: "%2540", with: "@").replacingOccurrences(of: "%40", with: "@")
+            // The same address, however its `@` is written and with or without quotes around
+            // its local part, gets one placeholder.
+            for encodedAt in ["%2540", "%40", "&#64;", "&#x40;", "\\u0040"] {
+                canonical = canonical.replacingOccurrences(of: encodedAt, with: "@")
+            }
+            if canonical.hasPrefix("\""), let closingQuote = canonical.dropFirst().firstIndex(of: "\"") {
+                canonical.remove(at: closingQuote)
+                canonical.removeFirst()
+            }
         }
         let key = "\(kind.rawValue):\(canonical)"
         if let existing = placeholders[key] {
