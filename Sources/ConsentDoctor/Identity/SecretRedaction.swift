@@ -28,8 +28,7 @@ enum SecretRedaction {
         guard !line.isEmpty else {
             return nil
         }
-        let cleanedLine = cleaned(line, secrets: secrets)
-        return cleanedLine.count > limit ? String(cleanedLine.prefix(limit)) + "…" : cleanedLine
+        return cleanedAndCut(line, secrets: secrets, limit: limit)
     }
 
     /// Returns `text` with its lines joined by single spaces, cleaned and cut to `limit`
@@ -43,7 +42,21 @@ enum SecretRedaction {
         guard !line.isEmpty else {
             return nil
         }
-        let cleanedLine = cleaned(line, secrets: secrets)
-        return cleanedLine.count > limit ? String(cleanedLine.prefix(limit)) + "…" : cleanedLine
+        return cleanedAndCut(line, secrets: secrets, limit: limit)
+    }
+
+    /// Returns `text` cleaned and cut to `limit` characters. The request's own secrets are
+    /// replaced in the whole text, which is cheap, but the pattern masker runs only on a prefix of
+    /// 16 times the limit, so a message of many megabytes costs no more than a short one. When
+    /// masking shrinks that prefix to less than twice the limit, text from near the prefix's end
+    /// could reach the shown part, so the whole text is masked instead.
+    private static func cleanedAndCut(_ text: String, secrets: [String], limit: Int) -> String {
+        let prefixLength = limit * 16
+        let redacted = redact(text, secrets: secrets)
+        var cleanedText = SecretMasker.masked(String(redacted.prefix(prefixLength)))
+        if cleanedText.count < 2 * limit && redacted.count > prefixLength {
+            cleanedText = SecretMasker.masked(redacted)
+        }
+        return cleanedText.count > limit ? String(cleanedText.prefix(limit)) + "…" : cleanedText
     }
 }
