@@ -1,5 +1,6 @@
 import Foundation
 import GraphEmulator
+import TestSupport
 
 /// An `HTTPServer` on 127.0.0.1 that records every request it receives.
 final class TestServer: @unchecked Sendable {
@@ -46,22 +47,7 @@ final class ConnectionCountingRelay: @unchecked Sendable {
 
     init(targetPort: UInt16) throws {
         self.targetPort = targetPort
-        let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        var address = Self.loopback(port: 0)
-        let bound = withUnsafePointer(to: &address) { pointer in
-            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-        }
-        guard bound == 0, listen(descriptor, 16) == 0 else {
-            close(descriptor)
-            throw CocoaError(.fileWriteUnknown)
-        }
-        var boundAddress = sockaddr_in()
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        _ = withUnsafeMutablePointer(to: &boundAddress) { pointer in
-            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(descriptor, $0, &length) }
-        }
-        listener = descriptor
-        port = UInt16(bigEndian: boundAddress.sin_port)
+        (listener, port) = try LoopbackListener.open()
         Thread { [self] in acceptLoop() }.start()
     }
 
