@@ -57,7 +57,7 @@ final class InterruptibleRun: @unchecked Sendable {
     /// Runs `operation` on the concurrent executor and waits for it on this thread. A signal,
     /// also one that arrived before this call, cancels it.
     func run<Value: Sendable>(_ operation: @escaping @Sendable () async throws -> Value) throws -> Value {
-        let box = OutcomeBox<Value>()
+        let box = ResultBox<Value>()
         let finished = DispatchSemaphore(value: 0)
         lock.withLock {
             let started = Task {
@@ -91,19 +91,5 @@ final class InterruptibleRun: @unchecked Sendable {
             StandardStreams.writeError("\n\(name) again: stopped at once. Run consent-doctor check to see the tenant's current state.\n")
             exit(status)
         }
-    }
-}
-
-/// A lock-protected slot for the result of `InterruptibleRun.run(_:)`.
-private final class OutcomeBox<Value: Sendable>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var result: Result<Value, any Error>?
-
-    func set(_ newResult: Result<Value, any Error>) {
-        lock.withLock { result = newResult }
-    }
-
-    func get() -> Result<Value, any Error> {
-        lock.withLock { result ?? .failure(CancellationError()) }
     }
 }

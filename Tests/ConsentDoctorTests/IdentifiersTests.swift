@@ -51,4 +51,9 @@ struct IdentifiersTests {
         #expect(ShellQuoting.quote("") == "''")
         #expect(ShellQuoting.quote("$(id)") == "'$(id)'")
     }
+
+    @Test func sameDomainNameIgnoresCaseAndDot() {
+        #expect(Identifiers.sameDomainName("Contoso.OnMicrosoft.com.", "contoso.onmicrosoft.com"))
+        #expect(!Identifiers.sameDomainName("contoso.com", "contoso.net"))
+    }
 }

@@ -133,29 +133,19 @@ public struct TenantMatchCheck: HealthCheck {
         if expectedIsGUID && checkedIsGUID {
             return expected.caseInsensitiveCompare(checked) == .orderedSame
         }
-        if !expectedIsGUID && !checkedIsGUID && sameDomain(expected, checked) {
+        if !expectedIsGUID && !checkedIsGUID && Identifiers.sameDomainName(expected, checked) {
             return true
         }
         if expectedIsGUID {
             // A GUID cannot be compared with a domain without knowing the tenant's GUID.
             return nil
         }
-        if domains.contains(where: { sameDomain($0, expected) }) {
+        if domains.contains(where: { Identifiers.sameDomainName($0, expected) }) {
             return true
         }
         return domains.isEmpty ? nil : false
     }
 
-    private static func sameDomain(_ first: String, _ second: String) -> Bool {
-        func normalized(_ domain: String) -> String {
-            var result = domain.lowercased()
-            while result.hasSuffix(".") {
-                result.removeLast()
-            }
-            return result
-        }
-        return normalized(first) == normalized(second)
-    }
 
     private static func unknownCheckedTenantReason(_ snapshot: DirectorySnapshot) -> String {
         switch snapshot.source {

@@ -35,7 +35,7 @@ public enum TenantConfirmation: Sendable, Equatable {
             if requestedIsGUID {
                 return sameGUID(requested, found.id) ? .confirmed : mismatch(requested, found)
             }
-            if found.domains.contains(where: { sameDomain($0, requested) }) {
+            if found.domains.contains(where: { Identifiers.sameDomainName($0, requested) }) {
                 return .confirmed
             }
             if found.domains.isEmpty {
@@ -61,18 +61,6 @@ public enum TenantConfirmation: Sendable, Equatable {
 
     private static func sameGUID(_ first: String, _ second: String) -> Bool {
         first.caseInsensitiveCompare(second) == .orderedSame
-    }
-
-    /// Compares domain names without regard to case or a trailing dot.
-    static func sameDomain(_ first: String, _ second: String) -> Bool {
-        func normalized(_ domain: String) -> String {
-            var result = domain.lowercased()
-            while result.hasSuffix(".") {
-                result.removeLast()
-            }
-            return result
-        }
-        return normalized(first) == normalized(second)
     }
 }
 

@@ -63,6 +63,18 @@ public enum Identifiers {
         isGUID(text) ? text.lowercased() : nil
     }
 
+    /// Returns whether two domain names are the same, ignoring case and trailing dots.
+    public static func sameDomainName(_ first: String, _ second: String) -> Bool {
+        func normalized(_ domain: String) -> String {
+            var result = domain.lowercased()
+            while result.hasSuffix(".") {
+                result.removeLast()
+            }
+            return result
+        }
+        return normalized(first) == normalized(second)
+    }
+
     private static func isHexDigit(_ byte: UInt8) -> Bool {
         (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
             || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains(byte)
