@@ -110,8 +110,7 @@ enum AzOutputScanner {
     private static func jsonValue(startingAt start: Int, in lines: [String]) -> (Any, Data, Int)? {
         var bytes: [UInt8] = []
         var depth = 0
-        var inString = false
-        var escaped = false
+        var reader = JSONBracketReader()
         var lineIndex = start
         while lineIndex < lines.count {
             let line = lineIndex == start ? lines[lineIndex].trimmingCharacters(in: .whitespaces) : lines[lineIndex]
@@ -120,22 +119,10 @@ enum AzOutputScanner {
             }
             for byte in line.utf8 {
                 bytes.append(byte)
-                if inString {
-                    if escaped {
-                        escaped = false
-                    } else if byte == UInt8(ascii: "\\") {
-                        escaped = true
-                    } else if byte == UInt8(ascii: "\"") {
-                        inString = false
-                    }
-                    continue
-                }
-                switch byte {
-                case UInt8(ascii: "\""):
-                    inString = true
-                case UInt8(ascii: "{"), UInt8(ascii: "["):
+                switch reader.read(byte) {
+                case .opened:
                     depth += 1
-                case UInt8(ascii: "}"), UInt8(ascii: "]"):
+                case .closed:
                     depth -= 1
                     if depth == 0 {
                         let data = Data(bytes)
@@ -144,7 +131,7 @@ enum AzOutputScanner {
                         }
                         return (value, data, lineIndex - start + 1)
                     }
-                default:
+                case .other:
                     break
                 }
             }

@@ -7,28 +7,15 @@ enum JSONNesting {
     static func depth(of data: Data) -> Int {
         var depth = 0
         var deepest = 0
-        var inString = false
-        var escaped = false
+        var reader = JSONBracketReader()
         for byte in data {
-            if inString {
-                if escaped {
-                    escaped = false
-                } else if byte == UInt8(ascii: "\\") {
-                    escaped = true
-                } else if byte == UInt8(ascii: "\"") {
-                    inString = false
-                }
-                continue
-            }
-            switch byte {
-            case UInt8(ascii: "\""):
-                inString = true
-            case UInt8(ascii: "["), UInt8(ascii: "{"):
+            switch reader.read(byte) {
+            case .opened:
                 depth += 1
                 deepest = max(deepest, depth)
-            case UInt8(ascii: "]"), UInt8(ascii: "}"):
+            case .closed:
                 depth = max(0, depth - 1)
-            default:
+            case .other:
                 break
             }
         }
