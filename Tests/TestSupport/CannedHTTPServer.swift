@@ -23,7 +23,7 @@ public struct CannedHTTPResponse: Sendable {
 }
 
 /// An HTTP/1.1 server on 127.0.0.1 that sends, for every request, the response a closure picks
-/// from the method and request target, then closes the connection. It stands in for a token
+/// from the method and request target, then closes the connection. It replaces a token
 /// endpoint or a Graph root with statuses the emulator never sends, such as 500 or 307.
 public final class CannedHTTPServer: @unchecked Sendable {
     public let port: UInt16

@@ -13,9 +13,9 @@ enum SecretRedaction {
         return result
     }
 
-    /// Returns text that a server or a tool returned with the request's `secrets` replaced, and
-    /// with every value that `SecretMasker` recognises as a credential masked as well, since a
-    /// server may echo a token or a password that the request did not carry.
+    /// Returns text from a server or a tool with the request's `secrets` replaced. Every value
+    /// that `SecretMasker` recognises as a credential is masked too, because a server may echo a
+    /// token or a password that the request did not carry.
     static func cleaned(_ text: String, secrets: [String]) -> String {
         SecretMasker.masked(redact(text, secrets: secrets))
     }

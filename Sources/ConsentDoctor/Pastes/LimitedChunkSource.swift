@@ -5,7 +5,7 @@ struct LimitedChunkSource<Base: ChunkSource>: ChunkSource {
     let limit: Int
     /// The bytes passed on so far.
     private(set) var delivered = 0
-    /// Whether the input holds more than `limit` bytes, so reading stopped early.
+    /// Whether the input contains more than `limit` bytes, so reading stopped early.
     private(set) var limitReached = false
 
     init(base: Base, limit: Int) {
@@ -15,7 +15,7 @@ struct LimitedChunkSource<Base: ChunkSource>: ChunkSource {
 
     mutating func nextChunk() throws -> [UInt8]? {
         guard delivered < limit else {
-            // Reading one more chunk tells an input of exactly `limit` bytes from a longer one.
+            // Reading one more chunk distinguishes an input of exactly `limit` bytes from a longer one.
             if !limitReached, let extra = try base.nextChunk(), !extra.isEmpty {
                 limitReached = true
             }

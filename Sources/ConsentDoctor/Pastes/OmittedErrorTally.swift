@@ -2,7 +2,7 @@
 /// code, in memory that does not grow with the input.
 ///
 /// Distinct values are remembered by their hash (Swift's 64-bit `Hasher`), so two different
-/// values count once only when their hashes collide; for 100,000 values the odds of any
+/// values count once only when their hashes collide. For 100,000 values the odds of any
 /// collision are about n²/2⁶⁵, or 3 in 10 billion. At most `maximumRememberedValues` hashes and
 /// `maximumCodes` codes are kept; beyond that, counts of occurrences stay exact but distinct
 /// counts stop growing, and errors of further codes are counted in `otherCodeOccurrences`.

@@ -54,8 +54,8 @@ public enum PasteReader {
     /// Reads what `source` delivers, up to `maximumInputBytes`.
     ///
     /// - Parameters:
-    ///   - maximumInputBytes: Reading stops after this many bytes; the reading then has
-    ///     `stoppedAfterBytes` set and a note, and holds the errors found before the limit.
+    ///   - maximumInputBytes: Reading stops after this many bytes. The reading then has
+    ///     `stoppedAfterBytes` set and a note, and contains the errors found before the limit.
     ///   - detailLimit: The most distinct errors kept in full; later ones are only counted.
     /// - Throws: What `source` throws when reading fails.
     public static func read(

@@ -6,7 +6,7 @@ struct SignInPageHTML {
     var visibleText: String
     var scripts: [String]
     /// The reason the parse stopped before the end of the page, as a phrase after "The HTML", such as
-    /// `nests elements more than 1024 deep`; nil when the whole page was read.
+    /// `nests elements more than 1024 deep`. It is nil when the whole page was read.
     var limitReached: String?
 
     /// The deepest element nesting walked; deeper elements would be left out, so a page that

@@ -32,8 +32,8 @@ struct StreamingScanner {
 
     /// Returns the errors in the input, in order, before repeats are folded.
     ///
-    /// It holds every error of the input, so it is meant for tests and small inputs; `scan(initial:rest:formOverride:each:)`
-    /// hands each error over as soon as it is read.
+    /// It keeps every error of the input in memory, so it is meant for tests and small inputs.
+    /// `scan(initial:rest:formOverride:each:)` hands each error over as soon as it is read.
     ///
     /// - Parameters:
     ///   - initial: Bytes already read from the start of the input.
