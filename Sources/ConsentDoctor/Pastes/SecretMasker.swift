@@ -19,9 +19,9 @@ enum SecretMasker {
 
     /// Returns `text` with every credential replaced by `[redacted]`.
     ///
-    /// The time taken grows linearly with the length of `text`, because each pattern is one pass
-    /// of the regular expression engine that `SecretPattern` keeps linear, and each result is
-    /// built in one more pass.
+    /// Each pattern is one pass of ICU's regular expression engine, and the result is built in
+    /// one more pass. NOTE: ICU backtracks, so linear time rests on the patterns' shape. It was
+    /// measured, not proven: 4 MB hostile inputs of each shape took about 4 times as long as 1 MB.
     static func masked(_ text: String) -> String {
         guard mayContainSecret(text) else {
             return text
